@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { nodeProperties } from './actions/properties';
+import { router } from './actions/router';
+
+export class WhatsAppMultiDevice implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp MultiDevice',
+		name: 'whatsAppMultiDevice',
+		icon: {
+			light: 'file:../../icons/whatsapp-multidevice.svg',
+			dark: 'file:../../icons/whatsapp-multidevice.dark.svg',
+		},
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Send WhatsApp messages and manage devices, chats and groups through a GOWA (go-whatsapp-web-multidevice) server',
+		defaults: { name: 'WhatsApp MultiDevice' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'whatsAppMultiDeviceApi', required: true }],
+		properties: nodeProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

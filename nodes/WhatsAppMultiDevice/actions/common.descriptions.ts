@@ -1,0 +1,124 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Fields shared by many operations. Each operation spreads them into its own description. */
+
+export const recipientField: INodeProperties = {
+	displayName: 'Recipient',
+	name: 'recipient',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. +62 812-3456-7890',
+	description:
+		'Phone number or chat. Accepts +62 812-3456-7890, 6281234567890, 0812… (uses the credential’s Default Country Code), or a JID: …@s.whatsapp.net, …@g.us (group), …@lid, …@newsletter (channel).',
+};
+
+export const chatField: INodeProperties = {
+	...recipientField,
+	displayName: 'Chat',
+	name: 'chat',
+	placeholder: 'e.g. 6281234567890 or 120363025246125486@g.us',
+	description:
+		'The chat the message is in: a phone number (same formats as Recipient) or a chat JID (…@s.whatsapp.net, …@g.us, …@lid)',
+};
+
+export const durationOption: INodeProperties = {
+	displayName: 'Disappearing After',
+	name: 'duration',
+	type: 'options',
+	default: 86400,
+	description: 'Makes this message disappear after the chosen time. When not set, the chat’s own disappearing setting applies.',
+	options: [
+		{ name: '24 Hours', value: 86400 },
+		{ name: '7 Days', value: 604800 },
+		{ name: '90 Days', value: 7776000 },
+		{ name: 'Off (Never)', value: 0 },
+	],
+};
+
+export const forwardedOption: INodeProperties = {
+	displayName: 'Mark as Forwarded',
+	name: 'isForwarded',
+	type: 'boolean',
+	default: false,
+	description: 'Whether WhatsApp shows the message as forwarded',
+};
+
+export const replyOption: INodeProperties = {
+	displayName: 'Reply To Message ID',
+	name: 'replyMessageId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 3EB089B9D6ADD58153C561',
+	description: 'ID of a message in this chat to quote. GOWA sends without the quote if it has not stored that message.',
+};
+
+export const viewOnceOption: INodeProperties = {
+	displayName: 'View Once',
+	name: 'viewOnce',
+	type: 'boolean',
+	default: false,
+	description: 'Whether the recipient can open the media only once',
+};
+
+export const hdOption: INodeProperties = {
+	displayName: 'HD',
+	name: 'hd',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to send a high-definition rendition (GOWA v9.2+). Overrides Compress.',
+};
+
+export const captionField: INodeProperties = {
+	displayName: 'Caption',
+	name: 'caption',
+	type: 'string',
+	default: '',
+	typeOptions: { rows: 2 },
+	description: 'Text shown under the media. WhatsApp formatting (*bold*, _italic_) works.',
+};
+
+export const deviceIdField: INodeProperties = {
+	displayName: 'Device ID',
+	name: 'deviceId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. salon-main',
+	description:
+		'Device (WhatsApp account) to act for. Leave empty to use the Default Device ID of the credential. Accepts the device slot ID or its WhatsApp JID.',
+};
+
+/** "Binary File" or "URL" source selector plus the two fields it switches between. */
+export function mediaSourceFields(label: string, urlPlaceholder: string): INodeProperties[] {
+	return [
+		{
+			displayName: `${label} Source`,
+			name: 'source',
+			type: 'options',
+			default: 'binary',
+			noDataExpression: true,
+			options: [
+				{ name: 'Binary File', value: 'binary', description: 'Upload a binary property of the input item' },
+				{ name: 'URL', value: 'url', description: 'GOWA downloads the file from a URL it can reach' },
+			],
+		},
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			displayOptions: { show: { source: ['binary'] } },
+			hint: 'The name of the input binary field containing the file to be sent',
+		},
+		{
+			displayName: `${label} URL`,
+			name: 'url',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: { show: { source: ['url'] } },
+			placeholder: urlPlaceholder,
+		},
+	];
+}

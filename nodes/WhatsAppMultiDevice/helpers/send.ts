@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { gowaRequest } from '../../shared/transport';
+import { deviceOverride } from './device';
+import type { MediaKind } from './media';
+import { checkMediaUrl, readUpload, toFormData } from './media';
+import { sendOutcome } from './output';
+import { getRecipient } from './recipient';
+
+/**
+ * The flow every media send shares: recipient, then the file from a binary property (multipart upload
+ * with its real MIME type) or a URL (`<kind>_url`), then one POST. Always multipart, as the spec defines it.
+ */
+export async function sendMedia(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	kind: Extract<MediaKind, 'image' | 'audio' | 'file' | 'video' | 'sticker'>,
+	fields: IDataObject,
+): Promise<INodeExecutionData[]> {
+	const recipient = await getRecipient.call(this, itemIndex);
+	const source = this.getNodeParameter('source', itemIndex, 'binary') as string;
+	const body: IDataObject = { phone: recipient.jid, ...fields };
+	let form: FormData;
+	if (source === 'url') {
+		const label = kind === 'file' ? 'File URL' : `${kind[0].toUpperCase()}${kind.slice(1)} URL`;
+		body[`${kind}_url`] = checkMediaUrl(this, itemIndex, this.getNodeParameter('url', itemIndex, ''), label);
+		form = toFormData(body);
+	} else {
+		const property = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+		const upload = await readUpload.call(this, itemIndex, property, kind);
+		form = toFormData(body, upload);
+	}
+	return await postSend.call(this, itemIndex, `/send/${kind}`, form, recipient.jid);
+}
+
+/** POSTs one send request for the item (device override honoured) and returns its outcome item. */
+export async function postSend(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	body: IDataObject | FormData,
+	recipient: string | undefined,
+): Promise<INodeExecutionData[]> {
+	const results = await gowaRequest.call(this, {
+		method: 'POST',
+		path,
+		body,
+		deviceScoped: true,
+		deviceId: deviceOverride(this, itemIndex),
+		itemIndex,
+	});
+	return [{ json: sendOutcome(results, recipient) }];
+}

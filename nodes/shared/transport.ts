@@ -1,0 +1,294 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { GowaFailure } from './errors';
+import { gowaApiError } from './errors';
+
+/** The one place that talks HTTP to GOWA. Every node and operation goes through here. */
+
+export const CREDENTIAL_TYPE = 'whatsAppMultiDeviceApi';
+
+export type GowaContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions | ILoadOptionsFunctions;
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface GowaRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, e.g. `/send/message`. */
+	path: string;
+	/** JSON object, or a native FormData for multipart uploads. */
+	body?: IDataObject | FormData;
+	qs?: IDataObject;
+	/** Send `X-Device-Id` (item override, else the credential's Default Device ID). */
+	deviceScoped?: boolean;
+	/** Device chosen on the item; empty means the credential default. */
+	deviceId?: string;
+	itemIndex?: number;
+	timeoutMs?: number;
+	/** `/health` lives at the server root, outside any base path. */
+	atServerRoot?: boolean;
+	/** Return the raw bytes of the answer instead of the JSON envelope. */
+	binary?: boolean;
+}
+
+export interface GowaEnvelope {
+	code?: string;
+	message?: string;
+	results?: unknown;
+}
+
+export interface GowaRawResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: Buffer;
+}
+
+export interface GowaConnection {
+	baseUrl: string;
+	defaultDeviceId: string;
+	defaultCountryCode: string;
+}
+
+function stringField(credentials: ICredentialDataDecryptedObject, key: string): string {
+	const value = credentials[key];
+	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value).trim();
+}
+
+/** Base URL without trailing slashes, validated. Never contains the password (user-info is rejected). */
+export function parseBaseUrl(context: GowaContext, raw: string, itemIndex?: number): URL {
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new NodeOperationError(context.getNode(), 'The Base URL of the credential is not a valid URL', {
+			itemIndex,
+			description: 'Set Base URL to the address of the GOWA server, e.g. https://wa.tenant-a.example/gowa.',
+		});
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new NodeOperationError(context.getNode(), 'The Base URL of the credential must start with http:// or https://', { itemIndex });
+	}
+	if (url.username !== '' || url.password !== '') {
+		throw new NodeOperationError(context.getNode(), 'The Base URL of the credential must not contain a user name or password', {
+			itemIndex,
+			description: 'Remove "user:password@" from Base URL and fill in Username and Password instead.',
+		});
+	}
+	return url;
+}
+
+/** Joins the base URL (with or without base path, any trailing slashes) and an API path. */
+export function joinUrl(baseUrl: string, path: string, atServerRoot = false): string {
+	const base = baseUrl.replace(/\/+$/, '');
+	const cleanPath = `/${path.replace(/^\/+/, '')}`;
+	if (atServerRoot) return `${new URL(base).origin}${cleanPath}`;
+	return `${base}${cleanPath}`;
+}
+
+/** Device IDs may be non-ASCII; GOWA URL-unescapes the header, so percent-encode what HTTP headers cannot carry. */
+export function encodeDeviceHeader(deviceId: string): string {
+	return deviceId.replace(/[^\x21-\x7e]|%/g, (character) => encodeURIComponent(character));
+}
+
+export async function getConnection(this: GowaContext, itemIndex?: number): Promise<GowaConnection> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const baseUrl = stringField(credentials, 'baseUrl').replace(/\/+$/, '');
+	parseBaseUrl(this, baseUrl, itemIndex);
+	return {
+		baseUrl,
+		defaultDeviceId: stringField(credentials, 'deviceId'),
+		defaultCountryCode: stringField(credentials, 'defaultCountryCode'),
+	};
+}
+
+function networkCodeOf(error: unknown): string | undefined {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const candidate = current as { code?: unknown; cause?: unknown; message?: unknown };
+		if (typeof candidate.code === 'string' && /^E[A-Z_]+$/.test(candidate.code)) return candidate.code;
+		if (typeof candidate.message === 'string') {
+			const match = candidate.message.match(/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ECONNABORTED|EPIPE|EHOSTUNREACH|ENETUNREACH)\b/);
+			if (match) return match[1];
+			if (/timeout of \d+ms exceeded/i.test(candidate.message)) return 'ETIMEDOUT';
+		}
+		current = candidate.cause;
+	}
+	return undefined;
+}
+
+function parseEnvelope(body: unknown): GowaEnvelope | undefined {
+	let parsed: unknown = body;
+	if (Buffer.isBuffer(parsed)) parsed = parsed.toString('utf8');
+	if (typeof parsed === 'string') {
+		const text = parsed.trim();
+		if (!text.startsWith('{')) return undefined;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			return undefined;
+		}
+	}
+	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as GowaEnvelope;
+	return undefined;
+}
+
+function retryAfterMs(headers: IDataObject): number | undefined {
+	const value = headers['retry-after'];
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(value));
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function plainText(body: unknown): string | undefined {
+	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : undefined;
+	if (text === undefined) return undefined;
+	const trimmed = text.trim();
+	return trimmed === '' ? undefined : trimmed.slice(0, 300);
+}
+
+/**
+ * Sends one request and returns the full answer. Non-2xx answers and network failures become a
+ * NodeApiError with an actionable message (see errors.ts); nothing is retried here.
+ */
+export async function gowaRawRequest(this: GowaContext, request: GowaRequest): Promise<GowaRawResponse & { envelope?: GowaEnvelope }> {
+	const connection = await getConnection.call(this, request.itemIndex);
+	const url = joinUrl(connection.baseUrl, request.path, request.atServerRoot);
+	const host = new URL(url).host;
+	const deviceId = request.deviceScoped ? (request.deviceId ?? '').trim() || connection.defaultDeviceId : '';
+	const headers: IDataObject = {};
+	if (deviceId !== '') headers['X-Device-Id'] = encodeDeviceHeader(deviceId);
+	if (!request.binary) headers.Accept = 'application/json';
+	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		headers,
+		qs: request.qs,
+		timeout: timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		encoding: 'arraybuffer',
+		json: false,
+	};
+	if (request.body !== undefined) {
+		if (request.body instanceof FormData) {
+			options.body = request.body;
+		} else {
+			headers['Content-Type'] = 'application/json';
+			options.body = JSON.stringify(request.body);
+		}
+	}
+
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
+	} catch (error) {
+		if (error instanceof NodeOperationError) {
+			throw new NodeOperationError(this.getNode(), error, { itemIndex: request.itemIndex });
+		}
+		const failure: GowaFailure = { networkCode: networkCodeOf(error) ?? 'UNKNOWN', host, deviceId: deviceId || undefined, timeoutMs };
+		throw gowaApiError(this.getNode(), failure, request.itemIndex);
+	}
+
+	const rawBody = response.body as unknown;
+	const body = Buffer.isBuffer(rawBody)
+		? rawBody
+		: rawBody instanceof ArrayBuffer
+			? Buffer.from(rawBody)
+			: Buffer.from(typeof rawBody === 'string' ? rawBody : JSON.stringify(rawBody ?? ''));
+	const envelope = request.binary && response.statusCode < 300 ? undefined : parseEnvelope(body);
+	if (response.statusCode >= 300) {
+		const failure: GowaFailure = {
+			httpCode: response.statusCode,
+			code: typeof envelope?.code === 'string' ? envelope.code : undefined,
+			serverMessage: typeof envelope?.message === 'string' ? envelope.message : plainText(body),
+			host,
+			deviceId: deviceId || undefined,
+			retryAfterMs: retryAfterMs(response.headers ?? {}),
+		};
+		throw gowaApiError(this.getNode(), failure, request.itemIndex);
+	}
+	return { statusCode: response.statusCode, headers: response.headers ?? {}, body, envelope };
+}
+
+/** Turns GOWA's `results` into an object: never an empty string, never undefined. */
+export function resultsAsObject(envelope: GowaEnvelope | undefined): IDataObject | IDataObject[] {
+	const results = envelope?.results;
+	if (Array.isArray(results)) return results as IDataObject[];
+	if (results && typeof results === 'object') return results as IDataObject;
+	const base: IDataObject = { success: true, code: envelope?.code ?? 'SUCCESS', message: envelope?.message ?? '' };
+	if (results !== undefined && results !== null && results !== '') base.result = results as string;
+	return base;
+}
+
+/** Sends a request and returns GOWA's `results` unwrapped (see resultsAsObject). */
+export async function gowaRequest(this: GowaContext, request: GowaRequest): Promise<IDataObject | IDataObject[]> {
+	const response = await gowaRawRequest.call(this, request);
+	if (response.envelope === undefined) {
+		const text = plainText(response.body);
+		return { success: true, code: 'SUCCESS', message: text ?? '' };
+	}
+	return resultsAsObject(response.envelope);
+}
+
+/** Sends a request and returns the whole envelope `{code, message, results}` (for lists whose `results` may be null). */
+export async function gowaEnvelopeRequest(this: GowaContext, request: GowaRequest): Promise<GowaEnvelope> {
+	const response = await gowaRawRequest.call(this, request);
+	return response.envelope ?? { code: 'SUCCESS', message: plainText(response.body) ?? '' };
+}
+
+/**
+ * Downloads a file GOWA serves (statics/… paths, `file_url`, `qr_link`). Basic auth is only ever sent to the
+ * credential's own server: a link naming another host (GOWA behind a proxy builds links from the Host header it
+ * saw) is re-rooted onto the credential's Base URL from its `/statics/` part.
+ */
+export async function gowaDownload(
+	this: GowaContext,
+	urlOrPath: string,
+	itemIndex?: number,
+): Promise<{ body: Buffer; mimeType?: string; fileName?: string }> {
+	const connection = await getConnection.call(this, itemIndex);
+	const base = new URL(`${connection.baseUrl}/`);
+	let target = /^https?:\/\//i.test(urlOrPath) ? new URL(urlOrPath) : new URL(urlOrPath.replace(/^\/+/, ''), base);
+	if (target.host !== base.host) {
+		const staticsAt = target.pathname.indexOf('/statics/');
+		if (staticsAt < 0) {
+			throw new NodeOperationError(this.getNode(), `The file is on another host (${target.host}) than the GOWA server`, {
+				itemIndex,
+				description: 'Only files served by the GOWA server of this credential are downloaded.',
+			});
+		}
+		target = new URL(`${target.pathname.slice(staticsAt + 1)}${target.search}`, base);
+	}
+	const response = await gowaRawRequest.call(this, {
+		method: 'GET',
+		path: `${target.pathname}${target.search}`,
+		atServerRoot: true,
+		itemIndex,
+		binary: true,
+	});
+	const contentType = response.headers['content-type'];
+	const disposition = response.headers['content-disposition'];
+	const fileNameMatch = typeof disposition === 'string' ? disposition.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i) : null;
+	const fallbackName = decodeURIComponent(target.pathname.split('/').pop() ?? '') || undefined;
+	return {
+		body: response.body,
+		mimeType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined,
+		fileName: fileNameMatch ? decodeURIComponent(fileNameMatch[1]) : fallbackName,
+	};
+}
