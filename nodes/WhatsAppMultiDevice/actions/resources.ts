@@ -1,12 +1,40 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import * as call from './call/Call.resource';
+import * as chat from './chat/Chat.resource';
+import * as device from './device/Device.resource';
+import * as group from './group/Group.resource';
+import * as message from './message/Message.resource';
+import * as newsletter from './newsletter/Newsletter.resource';
 import type { OperationMap } from './operation.types';
 import * as send from './send/Send.resource';
+import * as session from './session/Session.resource';
+import * as user from './user/User.resource';
 
 /** Every resource of the node: its operations (for the router) and its description (for the editor). */
 export const resources: Record<string, { operations: OperationMap; description: INodeProperties[] }> = {
+	call,
+	chat,
+	device,
+	group,
+	message,
+	newsletter,
 	send,
+	session,
+	user,
 };
+
+const resourceOptions: INodePropertyOptions[] = [
+	{ name: 'Call', value: 'call', description: 'Reject incoming WhatsApp calls' },
+	{ name: 'Chat', value: 'chat', description: 'List chats and their messages; pin, archive, set disappearing messages' },
+	{ name: 'Device', value: 'device', description: 'Add, pair, list and remove the WhatsApp accounts (devices) of the server, and their webhooks' },
+	{ name: 'Group', value: 'group', description: 'Create and manage groups, participants, join requests and invite links' },
+	{ name: 'Message', value: 'message', description: 'React to, edit, revoke, delete, star, forward or mark read a message; download its media' },
+	{ name: 'Newsletter', value: 'newsletter', description: 'Channels: read their latest messages, unfollow' },
+	{ name: 'Send', value: 'send', description: 'Send messages of every kind: text, media, contact, link, location, poll, presence' },
+	{ name: 'Session', value: 'session', description: 'Log the device in or out, check its status and the server’s health' },
+	{ name: 'User', value: 'user', description: 'Profiles, avatars, contacts, groups, channels and privacy of the account and of other users' },
+];
 
 export const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
@@ -14,5 +42,6 @@ export const resourceSelector: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	default: 'send',
-	options: [{ name: 'Send', value: 'send', description: 'Send messages of every kind' }],
+	// Only resources that already have operations are offered.
+	options: resourceOptions.filter((option) => Object.keys(resources[option.value as string].operations).length > 0),
 };
