@@ -122,3 +122,51 @@ export function mediaSourceFields(label: string, urlPlaceholder: string): INodeP
 		},
 	];
 }
+
+export const returnAllField: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	default: 50,
+	typeOptions: { minValue: 1 },
+	displayOptions: { show: { returnAll: [false] } },
+	description: 'Max number of results to return',
+};
+
+/** Name of the output binary field a downloaded file is put in. */
+export const outputBinaryField: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	hint: 'The name of the output binary field to put the file in',
+};
+
+export const messageIdField: INodeProperties = {
+	displayName: 'Message ID',
+	name: 'messageId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 3EB089B9D6ADD58153C561',
+	description: 'WhatsApp ID of the message, e.g. the message_id a send returned or payload.id of a webhook',
+};
+
+export const groupIdField: INodeProperties = {
+	displayName: 'Group ID',
+	name: 'groupId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 120363025246125486@g.us',
+	description: 'JID of the group (…@g.us); the bare number is accepted too',
+};
