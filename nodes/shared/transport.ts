@@ -9,10 +9,11 @@ import type {
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { DailyLimitReached, backoffMs, deliveryPolicyOf, isMessageSend, shouldRetry } from './delivery';
 import type { GowaFailure } from './errors';
-import { gowaApiError } from './errors';
+import { gowaApiError, gowaFailureOf } from './errors';
 
 /** The one place that talks HTTP to GOWA. Every node and operation goes through here. */
 
@@ -160,11 +161,67 @@ function plainText(body: unknown): string | undefined {
 	return trimmed === '' ? undefined : trimmed.slice(0, 300);
 }
 
+interface PreparedRequest {
+	options: IHttpRequestOptions;
+	host: string;
+	deviceId: string;
+	timeoutMs: number;
+}
+
+async function sendOnce(
+	context: GowaContext,
+	request: GowaRequest,
+	prepared: PreparedRequest,
+): Promise<GowaRawResponse & { envelope?: GowaEnvelope }> {
+	const { options, host, deviceId, timeoutMs } = prepared;
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, { ...options })) as IN8nHttpFullResponse;
+	} catch (error) {
+		if (error instanceof NodeOperationError) {
+			throw new NodeOperationError(context.getNode(), error, { itemIndex: request.itemIndex });
+		}
+		const failure: GowaFailure = { networkCode: networkCodeOf(error) ?? 'UNKNOWN', host, deviceId: deviceId || undefined, timeoutMs };
+		throw gowaApiError(context.getNode(), failure, request.itemIndex);
+	}
+
+	const rawBody = response.body as unknown;
+	const body = Buffer.isBuffer(rawBody)
+		? rawBody
+		: rawBody instanceof ArrayBuffer
+			? Buffer.from(rawBody)
+			: Buffer.from(typeof rawBody === 'string' ? rawBody : JSON.stringify(rawBody ?? ''));
+	const envelope = request.binary && response.statusCode < 300 ? undefined : parseEnvelope(body);
+	if (response.statusCode >= 300) {
+		const failure: GowaFailure = {
+			httpCode: response.statusCode,
+			code: typeof envelope?.code === 'string' ? envelope.code : undefined,
+			serverMessage: typeof envelope?.message === 'string' ? envelope.message : plainText(body),
+			host,
+			deviceId: deviceId || undefined,
+			retryAfterMs: retryAfterMs(response.headers ?? {}),
+		};
+		throw gowaApiError(context.getNode(), failure, request.itemIndex);
+	}
+	return { statusCode: response.statusCode, headers: response.headers ?? {}, body, envelope };
+}
+
+function dailyLimitError(context: GowaContext, reached: DailyLimitReached, deviceId: string, itemIndex?: number): NodeOperationError {
+	const error = new NodeOperationError(context.getNode(), `Daily limit of ${reached.limit} messages reached for device ${deviceId === '' ? '(default)' : `"${deviceId}"`}`, {
+		itemIndex,
+		description: 'Nothing was sent for this item. Raise Messages per Day in Sending options, or send the rest tomorrow; choose "Return Unsent" to get these items back with status skipped instead of failing.',
+	});
+	Object.assign(error, { dailyLimitReached: true });
+	return error;
+}
+
 /**
- * Sends one request and returns the full answer. Non-2xx answers and network failures become a
- * NodeApiError with an actionable message (see errors.ts); nothing is retried here.
+ * Sends one request and returns the full answer. Non-2xx answers and network failures become a NodeApiError with an
+ * actionable message (see errors.ts). Inside the action node a delivery policy (delivery.ts) paces message sends per
+ * device and retries transient failures with backoff; a send whose outcome is unknown is not repeated unless allowed.
  */
 export async function gowaRawRequest(this: GowaContext, request: GowaRequest): Promise<GowaRawResponse & { envelope?: GowaEnvelope }> {
+	const policy = deliveryPolicyOf(this);
 	const connection = await getConnection.call(this, request.itemIndex);
 	const url = joinUrl(connection.baseUrl, request.path, request.atServerRoot);
 	const host = new URL(url).host;
@@ -172,7 +229,7 @@ export async function gowaRawRequest(this: GowaContext, request: GowaRequest): P
 	const headers: IDataObject = {};
 	if (deviceId !== '') headers['X-Device-Id'] = encodeDeviceHeader(deviceId);
 	if (!request.binary) headers.Accept = 'application/json';
-	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const timeoutMs = request.timeoutMs ?? policy?.settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -194,36 +251,35 @@ export async function gowaRawRequest(this: GowaContext, request: GowaRequest): P
 		}
 	}
 
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as IN8nHttpFullResponse;
-	} catch (error) {
-		if (error instanceof NodeOperationError) {
-			throw new NodeOperationError(this.getNode(), error, { itemIndex: request.itemIndex });
+	const prepared: PreparedRequest = { options, host, deviceId, timeoutMs };
+	const paced = policy !== undefined && isMessageSend(request.method, request.path);
+	const idempotent = request.method === 'GET';
+	for (let attempt = 1; ; attempt++) {
+		if (paced) {
+			try {
+				await policy.pacer.acquire(`${connection.baseUrl}#${deviceId}`);
+			} catch (error) {
+				if (error instanceof DailyLimitReached) throw dailyLimitError(this, error, deviceId, request.itemIndex);
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: request.itemIndex });
+			}
 		}
-		const failure: GowaFailure = { networkCode: networkCodeOf(error) ?? 'UNKNOWN', host, deviceId: deviceId || undefined, timeoutMs };
-		throw gowaApiError(this.getNode(), failure, request.itemIndex);
+		policy?.recordAttempt(request.itemIndex);
+		let failed: NodeApiError | NodeOperationError;
+		try {
+			return await sendOnce(this, request, prepared);
+		} catch (error) {
+			failed = error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error, { itemIndex: request.itemIndex });
+		}
+		const gowa = gowaFailureOf(failed);
+		const retryAfter = gowa?.failure.retryAfterMs;
+		if (policy === undefined || gowa === undefined || !shouldRetry(policy.settings, gowa, attempt, idempotent, retryAfter)) {
+			Object.assign(failed, { attempts: attempt });
+			throw failed;
+		}
+		await sleep(backoffMs(policy.settings, attempt, retryAfter));
 	}
-
-	const rawBody = response.body as unknown;
-	const body = Buffer.isBuffer(rawBody)
-		? rawBody
-		: rawBody instanceof ArrayBuffer
-			? Buffer.from(rawBody)
-			: Buffer.from(typeof rawBody === 'string' ? rawBody : JSON.stringify(rawBody ?? ''));
-	const envelope = request.binary && response.statusCode < 300 ? undefined : parseEnvelope(body);
-	if (response.statusCode >= 300) {
-		const failure: GowaFailure = {
-			httpCode: response.statusCode,
-			code: typeof envelope?.code === 'string' ? envelope.code : undefined,
-			serverMessage: typeof envelope?.message === 'string' ? envelope.message : plainText(body),
-			host,
-			deviceId: deviceId || undefined,
-			retryAfterMs: retryAfterMs(response.headers ?? {}),
-		};
-		throw gowaApiError(this.getNode(), failure, request.itemIndex);
-	}
-	return { statusCode: response.statusCode, headers: response.headers ?? {}, body, envelope };
 }
 
 /** Turns GOWA's `results` into an object: never an empty string, never undefined. */

@@ -1,16 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { DailyCounts } from '../../shared/delivery';
+import { DeliveryPolicy, attachDeliveryPolicy, deliverySettingsFrom } from '../../shared/delivery';
 import { gowaFailureOf } from '../../shared/errors';
 import { resources } from './resources';
 
-function errorItem(error: Error & { description?: string | null; httpCode?: string | null }): IDataObject {
+type NodeFailure = Error & { description?: string | null; attempts?: number; dailyLimitReached?: boolean };
+
+function errorJson(error: NodeFailure, status: 'failed' | 'skipped'): IDataObject {
 	const gowa = gowaFailureOf(error);
-	const json: IDataObject = { status: 'failed', error: error.message };
+	const json: IDataObject = { status, error: error.message, attempts: error.attempts ?? 0 };
 	if (error.description) json.errorDescription = error.description;
 	if (gowa?.failure.httpCode !== undefined) json.httpCode = gowa.failure.httpCode;
 	if (gowa?.failure.code !== undefined) json.errorCode = gowa.failure.code;
 	if (gowa !== undefined) json.errorClass = gowa.class;
+	if (gowa?.deliveryUnknown) json.delivery = 'unknown';
 	return json;
 }
 
@@ -22,7 +27,19 @@ function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: nu
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
-/** Owns the item loop: dispatches each item to its operation, pairs outputs with inputs, honours Continue On Fail. */
+/** The daily cap spans executions, so its counts live in workflow static data (touched only when a cap is set). */
+function dailyCounts(context: IExecuteFunctions, capped: boolean): DailyCounts {
+	if (!capped) return {};
+	const staticData = context.getWorkflowStaticData('node');
+	if (staticData.dailySends === undefined || typeof staticData.dailySends !== 'object') staticData.dailySends = {};
+	return staticData.dailySends as DailyCounts;
+}
+
+/**
+ * Owns the item loop: runs up to "Parallel Requests" items at once, dispatches each to its operation, keeps the
+ * output in input order with pairedItem, honours Continue On Fail, and reports each item's outcome. Without Continue
+ * On Fail the first failure stops new items from starting; items already in flight finish before the error is raised.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -31,19 +48,39 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (operation === undefined) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`);
 	}
+	const settings = deliverySettingsFrom(this.getNodeParameter('sending', 0, {}) as IDataObject);
+	const policy = new DeliveryPolicy(settings, dailyCounts(this, settings.messagesPerDay > 0));
+	attachDeliveryPolicy(this, policy);
+	const continueOnFail = this.continueOnFail();
 
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const outputs: INodeExecutionData[][] = new Array(items.length);
+	let stopWith: Error | undefined;
+	let next = 0;
+
+	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
 			const results = await operation.execute.call(this, itemIndex);
-			for (const result of results) output.push({ ...result, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({ json: errorItem(error as Error), pairedItem: { item: itemIndex } });
-				continue;
+			return results.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
+		} catch (caught) {
+			const error = caught as NodeFailure;
+			if (error.dailyLimitReached && settings.onDailyLimit === 'returnUnsent') {
+				return [{ json: errorJson(error, 'skipped'), pairedItem: { item: itemIndex } }];
 			}
-			throw withItemIndex(this, error, itemIndex);
+			if (continueOnFail) return [{ json: errorJson(error, 'failed'), pairedItem: { item: itemIndex } }];
+			stopWith ??= withItemIndex(this, error, itemIndex);
+			return [];
 		}
-	}
-	return [output];
+	};
+
+	const worker = async (): Promise<void> => {
+		while (stopWith === undefined && next < items.length) {
+			const itemIndex = next++;
+			outputs[itemIndex] = await runItem(itemIndex);
+		}
+	};
+
+	const workers = Math.max(1, Math.min(settings.parallelRequests, items.length));
+	await Promise.all(Array.from({ length: workers }, worker));
+	if (stopWith !== undefined) throw stopWith;
+	return [outputs.flat()];
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { deliveryPolicyOf } from '../../shared/delivery';
 import { gowaRequest } from '../../shared/transport';
 import { deviceOverride } from './device';
 import type { MediaKind } from './media';
@@ -49,5 +50,7 @@ export async function postSend(
 		deviceId: deviceOverride(this, itemIndex),
 		itemIndex,
 	});
-	return [{ json: sendOutcome(results, recipient) }];
+	const outcome = sendOutcome(results, recipient);
+	outcome.attempts = deliveryPolicyOf(this)?.attemptsOf(itemIndex) || 1;
+	return [{ json: outcome }];
 }
