@@ -1,0 +1,174 @@
+import {
+	DEFAULT_DELIVERY,
+	DailyLimitReached,
+	Pacer,
+	backoffMs,
+	deliverySettingsFrom,
+	isMessageSend,
+	shouldRetry,
+} from '../../../nodes/shared/delivery';
+import type { DailyCounts, DeliverySettings } from '../../../nodes/shared/delivery';
+import { describeFailure } from '../../../nodes/shared/errors';
+
+/** A clock that only moves when the pacer waits: makes pacing exact and instant to test. */
+function fakeClock(start = Date.UTC(2026, 10, 21, 9, 0, 0)) {
+	let now = start;
+	return {
+		now: () => now,
+		wait: async (ms: number) => {
+			now += ms;
+		},
+		elapsed: () => now - start,
+	};
+}
+
+function settings(overrides: Partial<DeliverySettings>): DeliverySettings {
+	return { ...DEFAULT_DELIVERY, ...overrides };
+}
+
+describe('Pacer', () => {
+	it('sends 120 messages at 60/min in 2 minutes ± 2 % of simulated time', async () => {
+		const clock = fakeClock();
+		const pacer = new Pacer(settings({ messagesPerMinute: 60 }), {}, clock.now, Math.random, clock.wait);
+		const sentAt: number[] = [];
+		for (let i = 0; i < 120; i++) {
+			await pacer.acquire('tenant#dev');
+			sentAt.push(clock.elapsed());
+		}
+		// The 120th send goes out at 119 s; it completes within the 120th second.
+		expect(sentAt[0]).toBe(0);
+		expect(sentAt[119]).toBe(119_000);
+		expect(sentAt[119] + 1000).toBeGreaterThanOrEqual(120_000 * 0.98);
+		expect(sentAt[119] + 1000).toBeLessThanOrEqual(120_000 * 1.02);
+		const gaps = sentAt.slice(1).map((t, i) => t - sentAt[i]);
+		expect(new Set(gaps)).toEqual(new Set([1000]));
+	});
+
+	it('queues concurrent callers in call order, one slot each', async () => {
+		const clock = fakeClock();
+		const pacer = new Pacer(settings({ messagesPerMinute: 30 }), {}, clock.now, Math.random, clock.wait);
+		const order: number[] = [];
+		const waits: number[] = [];
+		const waitSpy = async (ms: number) => {
+			waits.push(ms);
+		};
+		const concurrent = new Pacer(settings({ messagesPerMinute: 30 }), {}, clock.now, Math.random, waitSpy);
+		await Promise.all([0, 1, 2, 3].map(async (n) => {
+			await concurrent.acquire('k');
+			order.push(n);
+		}));
+		expect(waits).toEqual([2000, 4000, 6000]);
+		expect(order).toEqual([0, 1, 2, 3]);
+		expect(pacer.intervalMs).toBe(2000);
+	});
+
+	it('paces each device separately and takes the stricter of minute and hour limits', async () => {
+		const clock = fakeClock();
+		const pacer = new Pacer(settings({ messagesPerMinute: 60, messagesPerHour: 1800 }), {}, clock.now, Math.random, clock.wait);
+		expect(pacer.intervalMs).toBe(2000);
+		await pacer.acquire('a');
+		await pacer.acquire('b');
+		expect(clock.elapsed()).toBe(0);
+		await pacer.acquire('a');
+		expect(clock.elapsed()).toBe(2000);
+	});
+
+	it('adds random jitter between sends', async () => {
+		const clock = fakeClock();
+		const pacer = new Pacer(settings({ jitterMs: 500 }), {}, clock.now, () => 0.5, clock.wait);
+		await pacer.acquire('a');
+		await pacer.acquire('a');
+		expect(clock.elapsed()).toBe(250);
+	});
+
+	it('enforces the daily cap across executions through the shared counts, and forgets after 24 h', async () => {
+		const clock = fakeClock();
+		const counts: DailyCounts = {};
+		const first = new Pacer(settings({ messagesPerDay: 3 }), counts, clock.now, Math.random, clock.wait);
+		await first.acquire('a');
+		await first.acquire('a');
+		const second = new Pacer(settings({ messagesPerDay: 3 }), counts, clock.now, Math.random, clock.wait);
+		await second.acquire('a');
+		await expect(second.acquire('a')).rejects.toBeInstanceOf(DailyLimitReached);
+		await expect(second.acquire('b')).resolves.toBeUndefined();
+		await clock.wait(25 * 3_600_000);
+		await expect(second.acquire('a')).resolves.toBeUndefined();
+		expect(Object.keys(counts.a)).toHaveLength(1);
+	});
+});
+
+describe('retries', () => {
+	const base = settings({ maxAttempts: 4, baseDelayMs: 1000 });
+	const failure = (httpCode?: number, code?: string, networkCode?: string) =>
+		describeFailure({ httpCode, code, networkCode });
+
+	it.each([
+		[400, 'VALIDATION_ERROR'],
+		[401, undefined],
+		[401, 'AUTHENTICATION_ERROR'],
+		[404, 'DEVICE_NOT_FOUND'],
+		[400, 'INVALID_JID'],
+	])('never retries HTTP %s %s', (http, code) => {
+		expect(shouldRetry(base, failure(http, code), 1, false, undefined)).toBe(false);
+		expect(shouldRetry(base, failure(http, code), 1, true, undefined)).toBe(false);
+	});
+
+	it.each([
+		[429, 'WA_REACHOUT_TIMELOCK', undefined],
+		[500, 'INTERNAL_SERVER_ERROR', undefined],
+		[502, undefined, undefined],
+		[503, 'DEVICE_MANAGER_UNAVAILABLE', undefined],
+		[undefined, undefined, 'ECONNREFUSED'],
+	])('retries HTTP %s %s %s until attempts run out', (http, code, net) => {
+		expect(shouldRetry(base, failure(http, code, net), 1, false, undefined)).toBe(true);
+		expect(shouldRetry(base, failure(http, code, net), 3, false, undefined)).toBe(true);
+		expect(shouldRetry(base, failure(http, code, net), 4, false, undefined)).toBe(false);
+	});
+
+	it.each([
+		[504, 'GATEWAY_TIMEOUT', undefined],
+		[undefined, undefined, 'ETIMEDOUT'],
+		[undefined, undefined, 'ECONNRESET'],
+	])('does not repeat a send with unknown outcome (%s %s %s) unless allowed; reads are retried', (http, code, net) => {
+		const unknown = failure(http, code, net);
+		expect(unknown.deliveryUnknown).toBe(true);
+		expect(shouldRetry(base, unknown, 1, false, undefined)).toBe(false);
+		expect(shouldRetry(base, unknown, 1, true, undefined)).toBe(true);
+		expect(shouldRetry({ ...base, retryUnknownDelivery: true }, unknown, 1, false, undefined)).toBe(true);
+	});
+
+	it('gives up when Retry-After asks for longer than allowed', () => {
+		expect(shouldRetry(base, failure(429, 'WA_REACHOUT_TIMELOCK'), 1, false, 60_000)).toBe(true);
+		expect(shouldRetry(base, failure(429, 'WA_REACHOUT_TIMELOCK'), 1, false, 3_600_000)).toBe(false);
+	});
+
+	it('backs off exponentially with jitter, and honours Retry-After', () => {
+		expect(backoffMs(base, 1, undefined, () => 0)).toBe(500);
+		expect(backoffMs(base, 1, undefined, () => 0.999)).toBe(1000);
+		expect(backoffMs(base, 3, undefined, () => 0)).toBe(2000);
+		expect(backoffMs(base, 3, undefined, () => 0.999)).toBe(3998);
+		expect(backoffMs(base, 2, 7000, () => 0.5)).toBe(7000);
+	});
+});
+
+describe('settings and classification', () => {
+	it('reads the Sending collection with safe defaults and clamps', () => {
+		expect(deliverySettingsFrom({})).toEqual(DEFAULT_DELIVERY);
+		const read = deliverySettingsFrom({ parallelRequests: 0, maxAttempts: 99, messagesPerMinute: -5, onDailyLimit: 'returnUnsent', retryUnknownDelivery: true });
+		expect(read.parallelRequests).toBe(1);
+		expect(read.maxAttempts).toBe(10);
+		expect(read.messagesPerMinute).toBe(0);
+		expect(read.onDailyLimit).toBe('returnUnsent');
+		expect(read.retryUnknownDelivery).toBe(true);
+	});
+
+	it('counts only message sends for pacing', () => {
+		expect(isMessageSend('POST', '/send/message')).toBe(true);
+		expect(isMessageSend('POST', '/send/image')).toBe(true);
+		expect(isMessageSend('POST', '/message/3EB0ABC/forward')).toBe(true);
+		expect(isMessageSend('POST', '/send/presence')).toBe(false);
+		expect(isMessageSend('POST', '/send/chat-presence')).toBe(false);
+		expect(isMessageSend('GET', '/chats')).toBe(false);
+		expect(isMessageSend('POST', '/message/3EB0ABC/reaction')).toBe(false);
+	});
+});
