@@ -158,7 +158,7 @@ export const messageIdField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. 3EB089B9D6ADD58153C561',
-	description: 'WhatsApp ID of the message, e.g. the message_id a send returned or payload.id of a webhook',
+	description: 'WhatsApp ID of the message: the message ID a send returned, or the message ID in a webhook payload',
 };
 
 export const groupIdField: INodeProperties = {

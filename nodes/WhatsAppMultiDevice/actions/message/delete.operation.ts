@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { postMessageAction, serverStatus } from '../../helpers/messageAction';
+import { chatField, messageIdField } from '../common.descriptions';
+
+const properties: INodeProperties[] = [chatField, messageIdField];
+
+const displayOptions = { show: { resource: ['message'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const result = await postMessageAction.call(this, itemIndex, 'delete');
+	return [
+		{
+			json: {
+				deleted: true,
+				forEveryone: false,
+				messageId: result.messageId,
+				chat: result.chat,
+				serverStatus: serverStatus(result),
+			},
+		},
+	];
+}
