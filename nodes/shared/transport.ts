@@ -101,15 +101,39 @@ export function encodeDeviceHeader(deviceId: string): string {
 	return deviceId.replace(/[^\x21-\x7e]|%/g, (character) => encodeURIComponent(character));
 }
 
+interface ResolvedCredentials {
+	connection: GowaConnection;
+	credentials: ICredentialDataDecryptedObject;
+}
+
+/** Credentials are read and decrypted once per execution context, not once per item and request. */
+const resolvedCredentials = new WeakMap<object, Promise<ResolvedCredentials>>();
+
+async function resolveCredentials(context: GowaContext, itemIndex?: number): Promise<ResolvedCredentials> {
+	let pending = resolvedCredentials.get(context);
+	if (pending === undefined) {
+		pending = (async () => {
+			const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+			const baseUrl = stringField(credentials, 'baseUrl').replace(/\/+$/, '');
+			return {
+				credentials,
+				connection: {
+					baseUrl,
+					defaultDeviceId: stringField(credentials, 'deviceId'),
+					defaultCountryCode: stringField(credentials, 'defaultCountryCode'),
+				},
+			};
+		})();
+		resolvedCredentials.set(context, pending);
+		pending.catch(() => resolvedCredentials.delete(context));
+	}
+	const resolved = await pending;
+	parseBaseUrl(context, resolved.connection.baseUrl, itemIndex);
+	return resolved;
+}
+
 export async function getConnection(this: GowaContext, itemIndex?: number): Promise<GowaConnection> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	const baseUrl = stringField(credentials, 'baseUrl').replace(/\/+$/, '');
-	parseBaseUrl(this, baseUrl, itemIndex);
-	return {
-		baseUrl,
-		defaultDeviceId: stringField(credentials, 'deviceId'),
-		defaultCountryCode: stringField(credentials, 'defaultCountryCode'),
-	};
+	return (await resolveCredentials(this, itemIndex)).connection;
 }
 
 function networkCodeOf(error: unknown): string | undefined {
@@ -163,6 +187,7 @@ function plainText(body: unknown): string | undefined {
 
 interface PreparedRequest {
 	options: IHttpRequestOptions;
+	credentials: ICredentialDataDecryptedObject;
 	host: string;
 	deviceId: string;
 	timeoutMs: number;
@@ -173,10 +198,12 @@ async function sendOnce(
 	request: GowaRequest,
 	prepared: PreparedRequest,
 ): Promise<GowaRawResponse & { envelope?: GowaEnvelope }> {
-	const { options, host, deviceId, timeoutMs } = prepared;
+	const { options, host, deviceId, timeoutMs, credentials } = prepared;
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, { ...options })) as IN8nHttpFullResponse;
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, { ...options, headers: { ...options.headers } }, {
+			credentialsDecrypted: { id: '', name: '', type: CREDENTIAL_TYPE, data: { ...credentials } },
+		})) as IN8nHttpFullResponse;
 	} catch (error) {
 		if (error instanceof NodeOperationError) {
 			throw new NodeOperationError(context.getNode(), error, { itemIndex: request.itemIndex });
@@ -222,7 +249,7 @@ function dailyLimitError(context: GowaContext, reached: DailyLimitReached, devic
  */
 export async function gowaRawRequest(this: GowaContext, request: GowaRequest): Promise<GowaRawResponse & { envelope?: GowaEnvelope }> {
 	const policy = deliveryPolicyOf(this);
-	const connection = await getConnection.call(this, request.itemIndex);
+	const { connection, credentials } = await resolveCredentials(this, request.itemIndex);
 	const url = joinUrl(connection.baseUrl, request.path, request.atServerRoot);
 	const host = new URL(url).host;
 	const deviceId = request.deviceScoped ? (request.deviceId ?? '').trim() || connection.defaultDeviceId : '';
@@ -251,7 +278,7 @@ export async function gowaRawRequest(this: GowaContext, request: GowaRequest): P
 		}
 	}
 
-	const prepared: PreparedRequest = { options, host, deviceId, timeoutMs };
+	const prepared: PreparedRequest = { options, credentials, host, deviceId, timeoutMs };
 	const paced = policy !== undefined && isMessageSend(request.method, request.path);
 	const idempotent = request.method === 'GET';
 	for (let attempt = 1; ; attempt++) {
