@@ -170,3 +170,15 @@ export const groupIdField: INodeProperties = {
 	placeholder: 'e.g. 120363025246125486@g.us',
 	description: 'JID of the group (…@g.us); the bare number is accepted too',
 };
+
+/** Phone number of the WhatsApp account to link with a pairing code (Session / Device → Login With Code). */
+export const pairingPhoneField: INodeProperties = {
+	displayName: 'Phone Number',
+	name: 'phone',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. +62 812-3456-7890',
+	description:
+		'Number of the WhatsApp account to link, with country code. On the phone open Linked Devices → Link with phone number instead and type the code this returns.',
+};
