@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { gowaRequest } from '../../../shared/transport';
+import { devicePath, getManagedDeviceId } from '../../helpers/devicePath';
+import { deviceField } from './device.descriptions';
+
+const properties: INodeProperties[] = [deviceField];
+
+const displayOptions = { show: { resource: ['device'], operation: ['getStatus'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** GET /devices/{id}/status: `{device_id, is_connected, is_logged_in}`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const deviceId = getManagedDeviceId(this, itemIndex);
+	const results = (await gowaRequest.call(this, { method: 'GET', path: devicePath(deviceId, '/status'), itemIndex })) as IDataObject;
+	return [{ json: results }];
+}
