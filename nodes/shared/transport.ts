@@ -8,6 +8,7 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
+	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -373,5 +374,61 @@ export async function gowaDownload(
 		body: response.body,
 		mimeType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined,
 		fileName: fileNameMatch ? decodeURIComponent(fileNameMatch[1]) : fallbackName,
+	};
+}
+
+/**
+ * Downloads a file from a public https address that GOWA hands out but does not serve itself, e.g. a profile picture
+ * on WhatsApp's CDN (pps.whatsapp.net). No credentials are sent there. Links on the credential's own host go through
+ * gowaDownload (with basic auth).
+ */
+export async function publicDownload(
+	this: IExecuteFunctions,
+	url: string,
+	itemIndex?: number,
+): Promise<{ body: Buffer; mimeType?: string; fileName?: string }> {
+	const connection = await getConnection.call(this, itemIndex);
+	let target: URL | undefined;
+	try {
+		target = new URL(url);
+	} catch {
+		target = undefined;
+	}
+	if (target !== undefined && target.host === new URL(connection.baseUrl).host) return await gowaDownload.call(this, url, itemIndex);
+	if (target === undefined || target.protocol !== 'https:') {
+		throw new NodeOperationError(this.getNode(), `GOWA returned a link that cannot be downloaded: "${url.slice(0, 200)}"`, {
+			itemIndex,
+			description: 'Only https links, or links on the GOWA server itself, are downloaded.',
+		});
+	}
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await this.helpers.httpRequest({
+			method: 'GET',
+			url: target.toString(),
+			encoding: 'arraybuffer',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: DEFAULT_TIMEOUT_MS,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw gowaApiError(this.getNode(), { networkCode: networkCodeOf(error) ?? 'UNKNOWN', host: target.host, timeoutMs: DEFAULT_TIMEOUT_MS }, itemIndex);
+	}
+	const rawBody = response.body as unknown;
+	const body = Buffer.isBuffer(rawBody) ? rawBody : rawBody instanceof ArrayBuffer ? Buffer.from(rawBody) : Buffer.from(String(rawBody ?? ''));
+	if (response.statusCode >= 300) {
+		throw new NodeApiError(this.getNode(), { httpCode: response.statusCode, host: target.host } as JsonObject, {
+			message: `Could not download the file from ${target.host} (HTTP ${response.statusCode})`,
+			description: 'Links to WhatsApp pictures expire after a while: fetch the link again and download it straight away.',
+			httpCode: String(response.statusCode),
+			itemIndex,
+		});
+	}
+	const contentType = (response.headers ?? {})['content-type'];
+	return {
+		body,
+		mimeType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined,
+		fileName: decodeURIComponent(target.pathname.split('/').pop() ?? '') || undefined,
 	};
 }
