@@ -1,0 +1,134 @@
+/**
+ * Starts the GOWA simulator (simulator/, plain CommonJS) for one test file and builds matching credentials.
+ *
+ *   const gowa = useSimulator({ auth: { username: 'admin', password: 'pw' } });
+ *   test('…', async () => {
+ *     const result = await runNode({ parameters, credentials: gowa.credentials() });
+ *     expect(gowa.sim.requests).toHaveLength(1);
+ *   });
+ */
+import { join } from 'node:path';
+
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { PROJECT_ROOT } from './registry';
+
+/** One request the simulator recorded (the fields the harness relies on; see simulator/README for all). */
+export interface RecordedRequest {
+	method: string;
+	/** Path below the base path, e.g. `/send/message`. */
+	path: string;
+	query: Record<string, string | string[]>;
+	headers: Record<string, string | string[] | undefined>;
+	/** Parsed JSON body, when the request was JSON. */
+	json?: unknown;
+	/** Multipart text fields (repeated keys become arrays). */
+	fields?: Record<string, string | string[]>;
+	/** Multipart file parts. */
+	files?: Array<{ field: string; contentType: string; fileName: string; bytes: Buffer; size?: number }>;
+	operationId?: string;
+	validation?: { valid: boolean; errors: unknown[] };
+	response?: { status: number; body: unknown };
+	[key: string]: unknown;
+}
+
+export interface Simulator {
+	/** Base URL including the base path. */
+	url: string;
+	requests: RecordedRequest[];
+	clearRequests(): void;
+	close(): Promise<void>;
+	[key: string]: unknown;
+}
+
+export interface SimulatorOptions extends IDataObject {
+	port?: number;
+	basePath?: string;
+	auth?: { username: string; password: string };
+}
+
+type StartSimulator = (options: SimulatorOptions) => Promise<Simulator>;
+
+export const SIMULATOR_DIR = join(PROJECT_ROOT, 'simulator');
+
+/** The simulator's `startSimulator`, or undefined while simulator/ does not exist yet. */
+export function loadSimulator(): StartSimulator | undefined {
+	try {
+		return (require(SIMULATOR_DIR) as { startSimulator: StartSimulator }).startSimulator;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes(SIMULATOR_DIR)) {
+			return undefined;
+		}
+		throw error;
+	}
+}
+
+export interface SimulatorHandle {
+	/** The running simulator (throws outside beforeAll/afterAll). */
+	readonly sim: Simulator;
+	/** Base URL including base path. */
+	readonly url: string;
+	/**
+	 * Credential data for this simulator: baseUrl, the auth pair (if any), `deviceId` and `defaultCountryCode`
+	 * defaults, `webhookSecret`; `overrides` win.
+	 */
+	credentials(overrides?: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject;
+	/** Requests recorded since the last clear. */
+	requests(): RecordedRequest[];
+}
+
+export interface UseSimulatorOptions extends SimulatorOptions {
+	/** Default Device ID written into credentials() (default: none). */
+	deviceId?: string;
+	defaultCountryCode?: string;
+	webhookSecret?: string;
+	/** Clear the recorded requests before each test (default true). */
+	clearBeforeEach?: boolean;
+}
+
+/**
+ * Registers beforeAll/afterAll (and beforeEach clearing) that start and stop one simulator for the
+ * enclosing describe block or file.
+ */
+export function useSimulator(options: UseSimulatorOptions = {}): SimulatorHandle {
+	const { deviceId, defaultCountryCode, webhookSecret, clearBeforeEach = true, ...simulatorOptions } = options;
+	let running: Simulator | undefined;
+
+	beforeAll(async () => {
+		const startSimulator = loadSimulator();
+		if (!startSimulator) throw new Error(`The GOWA simulator is missing: expected ${SIMULATOR_DIR}/index.js`);
+		running = await startSimulator({ port: 0, ...simulatorOptions });
+	});
+	afterAll(async () => {
+		await running?.close();
+		running = undefined;
+	});
+	if (clearBeforeEach) {
+		beforeEach(() => running?.clearRequests());
+	}
+
+	const handle: SimulatorHandle = {
+		get sim() {
+			if (!running) throw new Error('The simulator runs only inside tests of this describe block (beforeAll/afterAll)');
+			return running;
+		},
+		get url() {
+			return handle.sim.url;
+		},
+		credentials(overrides = {}) {
+			const data: ICredentialDataDecryptedObject = {
+				baseUrl: handle.url,
+				username: simulatorOptions.auth?.username ?? '',
+				password: simulatorOptions.auth?.password ?? '',
+				deviceId: deviceId ?? '',
+				defaultCountryCode: defaultCountryCode ?? '',
+				webhookSecret: webhookSecret ?? '',
+			};
+			return { ...data, ...overrides };
+		},
+		requests() {
+			return handle.sim.requests;
+		},
+	};
+	return handle;
+}
