@@ -1,0 +1,84 @@
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../shared/transport';
+import { DEFAULT_WINDOW_MINUTES } from './dedup';
+import { selectedEvents } from './events';
+import type { EventFilter } from './filters';
+import { buildFilter } from './filters';
+
+type TriggerContext = IHookFunctions | IWebhookFunctions;
+
+export type SecretSource = 'generated' | 'credential';
+
+/** The trigger's parameters, read once per call. */
+export interface TriggerSettings {
+	events: string[];
+	/** Device whose webhook the trigger registers; '' = GOWA is pointed at the trigger by hand. */
+	deviceId: string;
+	/** Whether activation registers the webhook on the device (only with a device). */
+	registers: boolean;
+	secretSource: SecretSource;
+	verifySignature: boolean;
+	dedupWindowMs: number;
+	downloadMedia: boolean;
+	binaryPropertyName: string;
+	insecureSkipVerify: boolean;
+	options: IDataObject;
+}
+
+function stringParameter(context: TriggerContext, name: string): string {
+	const value = context.getNodeParameter(name, '') as unknown;
+	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value).trim();
+}
+
+export function readSettings(context: TriggerContext): TriggerSettings {
+	const options = (context.getNodeParameter('options', {}) ?? {}) as IDataObject;
+	const deviceId = stringParameter(context, 'deviceId');
+	const registers = deviceId !== '' && context.getNodeParameter('registerWebhook', true) !== false;
+	const window = Number(options.dedupWindowMinutes ?? DEFAULT_WINDOW_MINUTES);
+	const property = typeof options.binaryPropertyName === 'string' ? options.binaryPropertyName.trim() : '';
+	return {
+		events: selectedEvents(context.getNodeParameter('events', ['message'])),
+		deviceId,
+		registers,
+		// Without a registration GOWA's own --webhook-secret applies, which only the credential can hold.
+		secretSource: registers && context.getNodeParameter('secretSource', 'generated') !== 'credential' ? 'generated' : 'credential',
+		verifySignature: options.disableSignatureCheck !== true,
+		dedupWindowMs: Number.isFinite(window) && window > 0 ? window * 60_000 : 0,
+		downloadMedia: options.downloadMedia === true,
+		binaryPropertyName: property === '' ? 'data' : property,
+		insecureSkipVerify: options.insecureSkipVerify === true,
+		options,
+	};
+}
+
+export async function credentialField(context: TriggerContext, field: string): Promise<string> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const value = credentials[field];
+	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value).trim();
+}
+
+/** The event filter of the options; a bad entry becomes an error that names the option and how to fix it. */
+export async function readFilter(context: TriggerContext, settings: TriggerSettings): Promise<EventFilter> {
+	const options = settings.options;
+	const needsCountryCode = options.senders !== undefined || options.chats !== undefined;
+	const countryCode = needsCountryCode ? await credentialField(context, 'defaultCountryCode') : '';
+	return buildFilter(
+		{
+			events: settings.events,
+			ignoreFromMe: options.ignoreFromMe === true,
+			ignoreGroups: options.ignoreGroups === true,
+			chats: options.chats,
+			senders: options.senders,
+			deviceIds: options.deviceIds,
+			sessionIds: options.sessionIds,
+		},
+		countryCode,
+		(option, entry, hint) => {
+			throw new NodeOperationError(context.getNode(), `${option}: "${entry}" is not a phone number or chat`, {
+				description: hint,
+			});
+		},
+	);
+}

@@ -1,0 +1,97 @@
+import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { isDuplicate, dedupKey } from './dedup';
+import { filterOut } from './filters';
+import { downloadMedia, findMedia } from './media';
+import type { GowaEvent } from './normalize';
+import { asGowaEvent, chatIdOf, flattenEvent, parseGowaEvent } from './normalize';
+import { expectedSecret } from './registration';
+import type { TriggerSettings } from './settings';
+import { readFilter, readSettings } from './settings';
+import { describeSignatureFailure, SIGNATURE_HEADER, verifySignature } from './signature';
+
+type RawBodyRequest = ReturnType<IWebhookFunctions['getRequestObject']>;
+
+/** The exact bytes GOWA signed. n8n keeps them on `req.rawBody` (after gzip/deflate decoding). */
+async function rawBodyOf(request: RawBodyRequest): Promise<Buffer | undefined> {
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
+		try {
+			await request.readRawBody();
+		} catch {
+			// The stream could not be read again: without the bytes the request is treated as unsigned below.
+			return undefined;
+		}
+	}
+	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
+}
+
+/** Answers the request directly and starts no execution. */
+function answer(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	context.getResponseObject().status(status).json({ message });
+	return { noWebhookResponse: true };
+}
+
+async function secretFor(context: IWebhookFunctions, settings: TriggerSettings): Promise<string> {
+	try {
+		return await expectedSecret(context, settings);
+	} catch (error) {
+		context.logger.warn(`WhatsApp MultiDevice Trigger: the webhook secret could not be read (${(error as Error).message})`);
+		return '';
+	}
+}
+
+/** Adds the message's media as binary data; a failed download keeps the event, with `mediaError`. */
+async function attachMedia(
+	context: IWebhookFunctions,
+	event: GowaEvent,
+	item: INodeExecutionData,
+	settings: TriggerSettings,
+): Promise<void> {
+	const media = event.event === 'message' ? findMedia(event.payload) : undefined;
+	if (media === undefined) return;
+	try {
+		const binary = await downloadMedia.call(context, event, media, chatIdOf(event) ?? '');
+		item.binary = { [settings.binaryPropertyName]: binary };
+	} catch (error) {
+		(item.json as IDataObject).mediaError = (error as Error).message;
+	}
+}
+
+/**
+ * One GOWA delivery: verify the signature over the raw bytes, parse, filter, drop duplicates, flatten,
+ * optionally fetch the media — and start one execution with one item, or answer without starting any.
+ */
+export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const settings = readSettings(this);
+	const rawBody = await rawBodyOf(this.getRequestObject());
+
+	if (settings.verifySignature) {
+		const secret = await secretFor(this, settings);
+		const check = verifySignature(rawBody ?? Buffer.alloc(0), this.getHeaderData()[SIGNATURE_HEADER], secret);
+		if (!check.valid) {
+			const reason = describeSignatureFailure(check.reason);
+			if (check.reason === 'noSecret') this.logger.warn(`WhatsApp MultiDevice Trigger: request refused, ${reason}`);
+			else this.logger.debug(`WhatsApp MultiDevice Trigger: request refused, ${reason}`);
+			return answer(this, 401, 'Invalid or missing X-Hub-Signature-256');
+		}
+	}
+
+	const event = rawBody !== undefined ? parseGowaEvent(rawBody) : asGowaEvent(this.getBodyData());
+	if (event === undefined) return answer(this, 400, 'The body is not a GOWA webhook event');
+
+	const ignored = filterOut(event, await readFilter(this, settings));
+	if (ignored !== undefined) return { webhookResponse: { received: true, ignored } };
+
+	// A test listener takes exactly one call, so retries can only reach the production URL.
+	if (this.getMode() !== 'manual') {
+		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		const key = dedupKey(event, rawBody ?? Buffer.from(JSON.stringify(event)));
+		if (isDuplicate(this.getWorkflowStaticData('node'), scope, key, Date.now(), settings.dedupWindowMs)) {
+			return { webhookResponse: { received: true, duplicate: true } };
+		}
+	}
+
+	const item: INodeExecutionData = { json: flattenEvent(event) };
+	if (settings.downloadMedia) await attachMedia(this, event, item, settings);
+	return { workflowData: [[item]] };
+}
