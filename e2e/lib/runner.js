@@ -1,0 +1,80 @@
+'use strict';
+/**
+ * A tiny sequential test runner for e2e cases: prints each case as it ends, then
+ * "e2e: N passed, N failed, N skipped" and the total duration. Cases run one after another against
+ * shared fixtures (one n8n, one simulator), so a case may clear and read the simulator's record freely.
+ */
+
+class SkipCase extends Error {
+	constructor(reason) {
+		super(reason);
+		this.name = 'SkipCase';
+	}
+}
+
+function formatSeconds(ms) {
+	return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function indent(text, prefix = '    ') {
+	return String(text)
+		.split('\n')
+		.map((line) => prefix + line)
+		.join('\n');
+}
+
+async function withTimeout(promise, ms, label) {
+	let timer;
+	const timeout = new Promise((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`${label} timed out after ${formatSeconds(ms)}`)), ms);
+	});
+	try {
+		return await Promise.race([promise, timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/**
+ * Runs cases ({ name, run(ctx), skip?, timeoutMs? }) one by one.
+ * makeContext(testCase) builds the per-case context; afterCase(testCase, result) may collect artifacts.
+ */
+async function runCases(cases, { makeContext, afterCase, write = (line) => process.stdout.write(`${line}\n`) } = {}) {
+	const results = [];
+	for (const testCase of cases) {
+		const started = Date.now();
+		let status = 'passed';
+		let error;
+		if (testCase.skip) {
+			status = 'skipped';
+			error = new SkipCase(typeof testCase.skip === 'string' ? testCase.skip : 'skipped');
+		} else {
+			try {
+				const context = makeContext ? await makeContext(testCase) : {};
+				await withTimeout(Promise.resolve().then(() => testCase.run(context)), testCase.timeoutMs ?? 90_000, testCase.name);
+			} catch (caught) {
+				error = caught;
+				status = caught instanceof SkipCase ? 'skipped' : 'failed';
+			}
+		}
+		const ms = Date.now() - started;
+		const result = { name: testCase.name, status, ms, error };
+		results.push(result);
+		if (afterCase) await afterCase(testCase, result);
+		const mark = status === 'passed' ? 'ok  ' : status === 'skipped' ? 'skip' : 'FAIL';
+		write(`${mark} ${testCase.name} (${formatSeconds(ms)})`);
+		if (status === 'skipped') write(indent(`reason: ${error.message}`));
+		if (status === 'failed') write(indent(error && error.stack ? error.stack : String(error)));
+	}
+	return results;
+}
+
+function countResults(results) {
+	return {
+		passed: results.filter((result) => result.status === 'passed').length,
+		failed: results.filter((result) => result.status === 'failed').length,
+		skipped: results.filter((result) => result.status === 'skipped').length,
+	};
+}
+
+module.exports = { runCases, countResults, SkipCase, formatSeconds };
