@@ -72,7 +72,8 @@ export interface UploadPart {
 }
 
 function formatBytes(bytes: number): string {
-	return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
+	// Rounded up, so a file just over a limit never reads as equal to it ("20.0 MB; … up to 20.0 MB").
+	return bytes >= MB ? `${(Math.ceil((bytes / MB) * 10) / 10).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
 }
 
 /** Reads an input binary property and checks it against what GOWA accepts, before any request is sent. */
