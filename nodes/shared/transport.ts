@@ -41,6 +41,8 @@ export interface GowaRequest {
 	atServerRoot?: boolean;
 	/** Return the raw bytes of the answer instead of the JSON envelope. */
 	binary?: boolean;
+	/** Never retry (probes such as health checks report a failure at once instead of backing off). */
+	noRetry?: boolean;
 }
 
 export interface GowaEnvelope {
@@ -302,7 +304,7 @@ export async function gowaRawRequest(this: GowaContext, request: GowaRequest): P
 		}
 		const gowa = gowaFailureOf(failed);
 		const retryAfter = gowa?.failure.retryAfterMs;
-		if (policy === undefined || gowa === undefined || !shouldRetry(policy.settings, gowa, attempt, idempotent, retryAfter)) {
+		if (policy === undefined || request.noRetry === true || gowa === undefined || !shouldRetry(policy.settings, gowa, attempt, idempotent, retryAfter)) {
 			Object.assign(failed, { attempts: attempt });
 			throw failed;
 		}

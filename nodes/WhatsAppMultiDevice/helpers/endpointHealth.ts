@@ -48,7 +48,7 @@ function summariseDevice(device: IDataObject): IDataObject {
  */
 export async function checkEndpointHealth(this: IExecuteFunctions, itemIndex: number, options: HealthOptions): Promise<IDataObject> {
 	const connection = await getConnection.call(this, itemIndex);
-	const base = { itemIndex, timeoutMs: options.timeoutMs };
+	const base = { itemIndex, timeoutMs: options.timeoutMs, noRetry: true };
 	const problems: string[] = [];
 	const report: IDataObject = {
 		healthy: false,

@@ -18,7 +18,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	try {
-		const response = await gowaRawRequest.call(this, { method: 'GET', path: '/health', atServerRoot: true, itemIndex });
+		const response = await gowaRawRequest.call(this, { method: 'GET', path: '/health', atServerRoot: true, itemIndex, noRetry: true });
 		const text = response.body.toString('utf8').trim();
 		return [{ json: { healthy: true, status: text === '' ? 'OK' : text.slice(0, 200), httpCode: response.statusCode } }];
 	} catch (error) {
