@@ -1,4 +1,4 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 /** What went wrong talking to GOWA, stripped of anything secret (no headers, no auth, no request config). */
@@ -243,4 +243,31 @@ export function gowaFailureOf(error: unknown): (DescribedFailure & { failure: Go
 		return (error as { gowa: DescribedFailure & { failure: GowaFailure } }).gowa;
 	}
 	return undefined;
+}
+
+const SECRET_FIELDS = ['password', 'webhookSecret'];
+const REDACTED = '[redacted]';
+
+/**
+ * Removes the credential's secrets from text a server sent back (a proxy error page or a debugging server may echo
+ * the request, Authorization header included), before it is quoted in an error: the password and webhook secret
+ * as typed, URL-encoded and base64-encoded, and the Basic auth token. Secrets shorter than 4 characters are left
+ * alone, as redacting them would garble ordinary words.
+ */
+export function redactSecrets(text: string | undefined, credentials: ICredentialDataDecryptedObject): string | undefined {
+	if (text === undefined) return undefined;
+	const forms = new Set<string>();
+	const username = typeof credentials.username === 'string' ? credentials.username : '';
+	for (const field of SECRET_FIELDS) {
+		const secret = credentials[field];
+		if (typeof secret !== 'string' || secret.length < 4) continue;
+		forms.add(secret);
+		forms.add(encodeURIComponent(secret));
+		forms.add(Buffer.from(secret).toString('base64').replace(/=+$/, ''));
+		if (field === 'password') forms.add(Buffer.from(`${username}:${secret}`).toString('base64').replace(/=+$/, ''));
+	}
+	let redacted = text;
+	// Longest first, so a token is replaced whole rather than around a shorter form inside it.
+	for (const form of [...forms].sort((a, b) => b.length - a.length)) redacted = redacted.split(form).join(REDACTED);
+	return redacted;
 }

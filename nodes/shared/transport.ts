@@ -14,7 +14,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { DailyLimitReached, backoffMs, deliveryPolicyOf, isMessageSend, shouldRetry } from './delivery';
 import type { GowaFailure } from './errors';
-import { gowaApiError, gowaFailureOf } from './errors';
+import { gowaApiError, gowaFailureOf, redactSecrets } from './errors';
 
 /** The one place that talks HTTP to GOWA. Every node and operation goes through here. */
 
@@ -226,7 +226,8 @@ async function sendOnce(
 		const failure: GowaFailure = {
 			httpCode: response.statusCode,
 			code: typeof envelope?.code === 'string' ? envelope.code : undefined,
-			serverMessage: typeof envelope?.message === 'string' ? envelope.message : plainText(body),
+			// Quoted in the error: never let a server echo the credential's secrets back to the user.
+			serverMessage: redactSecrets(typeof envelope?.message === 'string' ? envelope.message : plainText(body), credentials),
 			host,
 			deviceId: deviceId || undefined,
 			retryAfterMs: retryAfterMs(response.headers ?? {}),

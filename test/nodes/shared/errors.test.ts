@@ -7,7 +7,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FailureClass, GowaFailure } from '../../../nodes/shared/errors';
-import { describeFailure, gowaApiError, gowaFailureOf } from '../../../nodes/shared/errors';
+import { describeFailure, gowaApiError, gowaFailureOf, redactSecrets } from '../../../nodes/shared/errors';
 import type { Sink, SinkAnswer } from '../../harness';
 import { closedPort, runNode, startSink } from '../../harness';
 
@@ -227,6 +227,28 @@ describe('gowaApiError', () => {
 	test('gowaFailureOf is undefined for other errors', () => {
 		expect(gowaFailureOf(new Error('x'))).toBeUndefined();
 		expect(gowaFailureOf(undefined)).toBeUndefined();
+	});
+});
+
+describe('redactSecrets', () => {
+	const credentials = { username: 'admin', password: 'S3cret!pass', webhookSecret: 'hook-secret-1' };
+
+	test('removes the password and webhook secret, raw, URL-encoded and base64, and the Basic token', () => {
+		const basic = Buffer.from('admin:S3cret!pass').toString('base64');
+		const text = `auth=Basic ${basic} pw=S3cret!pass q=${encodeURIComponent('S3cret!pass')} b=${Buffer.from('S3cret!pass').toString('base64')} hook=hook-secret-1`;
+		const redacted = redactSecrets(text, credentials) ?? '';
+		for (const secret of ['S3cret!pass', basic.replace(/=+$/, ''), encodeURIComponent('S3cret!pass'), 'hook-secret-1']) {
+			expect(redacted).not.toContain(secret);
+		}
+		expect(redacted).toContain('[redacted]');
+		expect(redacted).toMatch(/^auth=Basic \[redacted\]/);
+	});
+
+	test('leaves other text, and very short secrets, alone', () => {
+		expect(redactSecrets('phone: cannot be blank.', credentials)).toBe('phone: cannot be blank.');
+		expect(redactSecrets('a pw in upwards', { password: 'pw' })).toBe('a pw in upwards');
+		expect(redactSecrets(undefined, credentials)).toBeUndefined();
+		expect(redactSecrets('x', {})).toBe('x');
 	});
 });
 
