@@ -6,7 +6,7 @@
  */
 import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode } from 'n8n-core';
 import type {
-	ICredentialDataDecryptedObject,
+	IDataObject,
 	ICredentialTestRequest,
 	IExecuteData,
 	INode,
@@ -32,7 +32,7 @@ interface ErrorWithResponse {
 }
 
 export async function testCredential(
-	data: ICredentialDataDecryptedObject,
+	data: IDataObject,
 	credentialType = DEFAULT_CREDENTIAL_TYPE,
 ): Promise<CredentialTestResult> {
 	const type = getCredentialType(credentialType);

@@ -8,6 +8,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialsExpressionResolveValues,
+	IDataObject,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
@@ -22,7 +23,8 @@ import { ICredentialsHelper, NodeHelpers } from 'n8n-workflow';
 
 import { getCredentialType } from './registry';
 
-export type CredentialsByType = Record<string, ICredentialDataDecryptedObject>;
+/** Credential data by credential type name (plain objects; undefined values are dropped). */
+export type CredentialsByType = Record<string, IDataObject>;
 
 function resolveGeneric(value: unknown, credentials: ICredentialDataDecryptedObject, workflow?: Workflow, node?: INode): unknown {
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
@@ -65,7 +67,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const withDefaults = properties.length
 			? (NodeHelpers.getNodeParameters(properties, { ...data } as never, true, false, null, null) as ICredentialDataDecryptedObject)
 			: {};
-		const decrypted = { ...withDefaults, ...data };
+		const given = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as ICredentialDataDecryptedObject;
+		const decrypted = { ...withDefaults, ...given };
 		this.handedOut.push(decrypted);
 		return decrypted;
 	}

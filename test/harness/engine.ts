@@ -80,7 +80,7 @@ export interface RunNodeOptions {
 	/** Node parameters as they would appear in the workflow JSON (expressions like `={{ $json.phone }}` allowed). */
 	parameters: INodeParameters;
 	/** Data of the node's credential (for `credentialType`, default `whatsAppMultiDeviceApi`). */
-	credentials?: ICredentialDataDecryptedObject;
+	credentials?: IDataObject;
 	/** Extra credentials by type, when the node uses more than one. */
 	moreCredentials?: CredentialsByType;
 	credentialType?: string;

@@ -26,3 +26,5 @@ export type { CapturedResponse, RunWebhookOptions, WebhookMethodName, WebhookReq
 export { runWebhook, runWebhookMethod } from './webhook';
 export type { Sink, SinkAnswer, SinkHandler, SinkRequest } from './sink';
 export { closedPort, startSink } from './sink';
+export type { FileField } from './contract';
+export { basicAuth, bodyOf, contractProblems, expectContract, mediaTypeOf } from './contract';

@@ -72,7 +72,7 @@ export interface SimulatorHandle {
 	 * Credential data for this simulator: baseUrl, the auth pair (if any), `deviceId` and `defaultCountryCode`
 	 * defaults, `webhookSecret`; `overrides` win.
 	 */
-	credentials(overrides?: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject;
+	credentials(overrides?: IDataObject): ICredentialDataDecryptedObject;
 	/** Requests recorded since the last clear. */
 	requests(): RecordedRequest[];
 }
@@ -124,7 +124,7 @@ export function useSimulator(options: UseSimulatorOptions = {}): SimulatorHandle
 				defaultCountryCode: defaultCountryCode ?? '',
 				webhookSecret: webhookSecret ?? '',
 			};
-			return { ...data, ...overrides };
+			return { ...data, ...overrides } as ICredentialDataDecryptedObject;
 		},
 		requests() {
 			return handle.sim.requests;

@@ -7,7 +7,6 @@
  */
 import { HookContext, WebhookContext } from 'n8n-core';
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHttpRequestMethods,
 	INode,
@@ -52,7 +51,7 @@ export interface CapturedResponse {
 export interface RunWebhookOptions {
 	nodeType: string | INodeType | (new () => INodeType);
 	parameters: INodeParameters;
-	credentials?: ICredentialDataDecryptedObject;
+	credentials?: IDataObject;
 	credentialType?: string;
 	request: WebhookRequest;
 	/** Webhook name in the description (default `default`). */
@@ -176,7 +175,7 @@ function fakeResponse(captured: CapturedResponse): Response {
 function triggerSetup(options: {
 	nodeType: RunWebhookOptions['nodeType'];
 	parameters: INodeParameters;
-	credentials?: ICredentialDataDecryptedObject;
+	credentials?: IDataObject;
 	credentialType?: string;
 	nodeName?: string;
 	staticData?: IDataObject;

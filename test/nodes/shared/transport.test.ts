@@ -99,7 +99,7 @@ describe('gowaRequest inside n8n', () => {
 	async function call(request: Partial<GowaRequest>, credentials: IDataObject, extra: { envelope?: boolean; items?: Array<{ json: IDataObject }> } = {}) {
 		return await runNode({
 			nodeType: TransportProbe,
-			parameters: { request: { method: 'GET', path: '/devices', ...request } as IDataObject, envelope: extra.envelope ?? false },
+			parameters: { request: JSON.stringify({ method: 'GET', path: '/devices', ...request }), envelope: extra.envelope ?? false },
 			credentials: { username: 'admin', password: 'pw', ...credentials },
 			items: extra.items,
 		});
