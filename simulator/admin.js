@@ -100,6 +100,8 @@ async function handle(sim, req, res) {
 		if (method === 'POST' && loginMatch) return send(res, 200, { device: sim.completeLogin(decodeURIComponent(loginMatch[1]), body) });
 		const stateMatch = /^\/__sim\/devices\/([^/]+)\/state$/.exec(path);
 		if (method === 'POST' && stateMatch) return send(res, 200, { device: sim.setDeviceState(decodeURIComponent(stateMatch[1]), body.state) });
+		const passkeyMatch = /^\/__sim\/devices\/([^/]+)\/passkey$/.exec(path);
+		if (method === 'POST' && passkeyMatch) return send(res, 200, { device: sim.setPasskey(decodeURIComponent(passkeyMatch[1]), body) });
 		if (method === 'POST' && path === '/__sim/webhook') {
 			const attempts = await sim.sendWebhook(body);
 			return send(res, 200, {

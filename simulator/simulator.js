@@ -150,6 +150,15 @@ class Simulator {
 		return device.snapshot();
 	}
 
+	/** Puts a device into a passkey pairing step: { challenge } → awaiting_response, { code } → awaiting_confirmation. */
+	setPasskey(deviceId, { challenge, code, skipHandoffUX } = {}) {
+		const device = this.registry.find(deviceId);
+		if (!device) throw new Error(`unknown simulator device ${deviceId}`);
+		if (device.state === 'new') device.state = 'connected';
+		device.passkey = challenge || code ? { challenge, code, skipHandoffUX } : null;
+		return device.snapshot();
+	}
+
 	setLatency(ms) {
 		this.latencyMs = Math.max(0, Number(ms) || 0);
 	}

@@ -70,6 +70,7 @@ class DeviceStore {
 		this.base = new Date(this.seed.baseTime).getTime();
 		this.chats = new Map(); // jid → chat
 		this.messages = new Map(); // chat jid → message[] (newest first)
+		this.pending = new Map(); // chat jid → generator of its seeded messages
 		this.messageById = new Map();
 		this.media = new Map(); // message id → { bytes, mimeType, extension, fileName }
 		this.groups = new Map();
@@ -115,11 +116,38 @@ class DeviceStore {
 				archived: i % 9 === 8,
 				pinned: false,
 			};
-			this.chats.set(jid, chat);
-			this.messages.set(jid, []);
 			const withMedia = i % 4 === 0;
-			for (let k = 0; k < seed.messagesPerChat; k++) this.seedMessage(chat, i, k, withMedia, index);
+			chat.hasMedia = withMedia && seed.messagesPerChat > 5;
+			this.chats.set(jid, chat);
+			// Messages are generated on first access (seeding every chat up front costs ~0.1 s per device).
+			this.pending.set(jid, () => {
+				const list = [];
+				this.messages.set(jid, list);
+				for (let k = 0; k < seed.messagesPerChat; k++) this.seedMessage(chat, i, k, withMedia, index);
+			});
 		}
+	}
+
+	/** Messages of a chat, newest first (generated on first access). */
+	messagesOf(jid) {
+		const generate = this.pending.get(jid);
+		if (generate) {
+			this.pending.delete(jid);
+			generate();
+		}
+		return this.messages.get(jid) || [];
+	}
+
+	/** A stored message by id (generates the remaining seeded chats when needed). */
+	findMessage(id) {
+		if (!this.messageById.has(id) && this.pending.size) for (const jid of [...this.pending.keys()]) this.messagesOf(jid);
+		return this.messageById.get(id);
+	}
+
+	/** Every stored message (forces generation). */
+	allMessages() {
+		for (const jid of [...this.pending.keys()]) this.messagesOf(jid);
+		return [...this.messageById.values()];
 	}
 
 	seedGroup(i) {
@@ -187,7 +215,7 @@ class DeviceStore {
 					description: { text: 'Promos, tips and opening hours.', id: String(created * 1000 + 1), update_time: String(created * 1000 + 1) },
 					subscribers_count: String(120 + i * 45),
 					verification: i === 0 ? 'verified' : 'unverified',
-					picture: null,
+					picture: i === 0 ? { url: '', id: String(created + 1), type: 'IMAGE', direct_path: `/v/t61.24694-24/${created}_1_n.jpg` } : null,
 					preview: { url: '', id: String(created), type: 'PREVIEW', direct_path: `/v/t61.24694-24/${created}_n.jpg` },
 					settings: { reaction_codes: { value: 'ALL' } },
 				},
@@ -249,10 +277,12 @@ class DeviceStore {
 	storeSent({ id, chatJid, content, mediaType = '', fileName = '', bytes, mimeType, extension, timestamp = Date.now() }) {
 		let chat = this.chats.get(chatJid);
 		if (!chat) {
-			chat = { jid: chatJid, name: '', last_message_time: timestamp, ephemeral_expiration: 0, created_at: timestamp, updated_at: timestamp, archived: false, pinned: false };
+			chat = { jid: chatJid, name: '', last_message_time: timestamp, ephemeral_expiration: 0, created_at: timestamp, updated_at: timestamp, archived: false, pinned: false, hasMedia: false };
 			this.chats.set(chatJid, chat);
 			this.messages.set(chatJid, []);
 		}
+		this.messagesOf(chatJid);
+		if (mediaType) chat.hasMedia = true;
 		chat.last_message_time = timestamp;
 		chat.updated_at = timestamp;
 		const message = {
@@ -290,7 +320,7 @@ class DeviceStore {
 	}
 
 	removeMessage(id) {
-		const message = this.messageById.get(id);
+		const message = this.findMessage(id);
 		if (!message) return false;
 		this.messageById.delete(id);
 		const list = this.messages.get(message.chat_jid);

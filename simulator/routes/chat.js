@@ -106,7 +106,7 @@ module.exports = [
 				const needle = request.search.toLowerCase();
 				chats = chats.filter((chat) => chat.name.toLowerCase().includes(needle));
 			}
-			if (request.has_media) chats = chats.filter((chat) => (ctx.store.messages.get(chat.jid) || []).some(hasMedia));
+			if (request.has_media) chats = chats.filter((chat) => chat.hasMedia);
 			if (request.archived !== undefined) chats = chats.filter((chat) => chat.archived === request.archived);
 			chats.sort((a, b) => b.last_message_time - a.last_message_time);
 			const page = chats.slice(request.offset, request.offset + request.limit);
@@ -141,7 +141,7 @@ module.exports = [
 					},
 				});
 			}
-			const all = [...(ctx.store.messages.get(chat.jid) || [])].sort((a, b) => b.timestamp - a.timestamp);
+			const all = [...ctx.store.messagesOf(chat.jid)].sort((a, b) => b.timestamp - a.timestamp);
 			let page;
 			if (request.search) {
 				// SearchMessages: content LIKE, newest first, `limit` only (offset and other filters are ignored).

@@ -47,7 +47,7 @@ module.exports = [
 		scoped: true,
 		handler: (ctx) => {
 			const { request } = messageFlow(ctx);
-			const stored = ctx.store.messageById.get(request.message_id);
+			const stored = ctx.store.findMessage(request.message_id);
 			if (stored) {
 				stored.reactions = (stored.reactions || []).filter((reaction) => !reaction.is_from_me);
 				if (request.emoji) {
@@ -66,7 +66,7 @@ module.exports = [
 		scoped: true,
 		handler: (ctx) => {
 			const { request } = messageFlow(ctx);
-			const stored = ctx.store.messageById.get(request.message_id);
+			const stored = ctx.store.findMessage(request.message_id);
 			if (stored) {
 				stored.content = request.message;
 				stored.updated_at = Date.now();
@@ -114,7 +114,7 @@ module.exports = [
 		handler: (ctx) => {
 			const request = ctx.check();
 			// SendForward loads the source from this device's chat storage before touching the client.
-			const source = ctx.store.messageById.get(request.message_id);
+			const source = ctx.store.findMessage(request.message_id);
 			if (!source) throw errors.internalError(`message with ID ${request.message_id} not found`);
 			if (!FORWARDABLE.has(source.media_type)) {
 				throw errors.validationError('message type is not supported for forwarding (supported: text, image, video, ptv, audio, document, sticker)');
@@ -137,7 +137,7 @@ module.exports = [
 		scoped: true,
 		handler: (ctx) => {
 			const { request, jid } = messageFlow(ctx);
-			const message = ctx.store.messageById.get(request.message_id);
+			const message = ctx.store.findMessage(request.message_id);
 			if (!message) throw errors.internalError(`message with ID ${request.message_id} not found`);
 			const media = ctx.store.media.get(message.id);
 			if (!message.media_type || !media) throw errors.internalError(`message ${request.message_id} does not contain downloadable media`);
