@@ -21,7 +21,7 @@ export class WhatsAppMultiDeviceTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: '={{ [].concat($parameter["events"]).join(", ") }}',
 		description:
 			'Starts the workflow when a GOWA (go-whatsapp-web-multidevice) server reports a WhatsApp event: messages, reactions, receipts, calls, groups',
 		defaults: { name: 'WhatsApp MultiDevice Trigger' },

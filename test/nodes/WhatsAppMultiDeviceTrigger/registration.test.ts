@@ -1,0 +1,269 @@
+import { createHmac } from 'node:crypto';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import type { RecordedRequest } from '../../harness';
+import { runWebhook, runWebhookMethod, useSimulator } from '../../harness';
+import { forgetInProcess } from '../../../nodes/WhatsAppMultiDeviceTrigger/dedup';
+import { WhatsAppMultiDeviceTrigger } from '../../../nodes/WhatsAppMultiDeviceTrigger/WhatsAppMultiDeviceTrigger.node';
+
+const AUTH = { username: 'admin', password: 'pw-Tenant-A' };
+const CRM_HOOK = {
+	webhook_url: 'https://crm.tenant-a.example/gowa-events',
+	webhook_secret: 'crm-secret-7f2a',
+	webhook_events: 'message,message.ack',
+	webhook_insecure_skip_verify: false,
+};
+const STATIC_KEY = 'node:WhatsApp MultiDevice Trigger';
+
+const gowa = useSimulator({
+	auth: AUTH,
+	basePath: '/gowa',
+	devices: [
+		{ id: 'salon-main', jid: '6281100000001@s.whatsapp.net', state: 'logged_in', webhook: CRM_HOOK },
+		{ id: 'salon-branch', jid: '6281100000002@s.whatsapp.net', state: 'logged_in' },
+	],
+	webhookSecret: 'credential-secret-91c4',
+	defaultCountryCode: '62',
+});
+
+/** The device's webhook configuration as GOWA reports it (read through the API, not recorded for the test). */
+async function deviceWebhook(deviceId: string): Promise<IDataObject> {
+	const response = await fetch(`${gowa.url}/devices/${encodeURIComponent(deviceId)}/webhook`, {
+		headers: { authorization: `Basic ${Buffer.from(`${AUTH.username}:${AUTH.password}`).toString('base64')}` },
+	});
+	const body = (await response.json()) as { results: IDataObject };
+	gowa.sim.clearRequests();
+	return body.results;
+}
+
+async function setDeviceWebhook(deviceId: string, config: IDataObject): Promise<void> {
+	await fetch(`${gowa.url}/devices/${encodeURIComponent(deviceId)}/webhook`, {
+		method: 'PATCH',
+		headers: {
+			authorization: `Basic ${Buffer.from(`${AUTH.username}:${AUTH.password}`).toString('base64')}`,
+			'content-type': 'application/json',
+		},
+		body: JSON.stringify(config),
+	});
+	gowa.sim.clearRequests();
+}
+
+function hook(method: 'checkExists' | 'create' | 'delete', parameters: IDataObject, staticData: IDataObject, credentials: IDataObject = {}) {
+	return runWebhookMethod(method, {
+		nodeType: WhatsAppMultiDeviceTrigger,
+		parameters: { events: ['message'], deviceId: 'salon-main', registerWebhook: true, secretSource: 'generated', options: {}, ...parameters },
+		credentials: gowa.credentials(credentials),
+		staticData,
+	});
+}
+
+function record(staticData: IDataObject): IDataObject | undefined {
+	return (staticData[STATIC_KEY] as IDataObject | undefined)?.registration as IDataObject | undefined;
+}
+
+function requestsTo(path: string): RecordedRequest[] {
+	return gowa.requests().filter((request) => request.path === path);
+}
+
+function expectValidAndAuthenticated(requests: RecordedRequest[]): void {
+	for (const request of requests) {
+		expect(request.validation?.valid).toBe(true);
+		expect(request.headers.authorization).toBe(`Basic ${Buffer.from(`${AUTH.username}:${AUTH.password}`).toString('base64')}`);
+	}
+}
+
+beforeEach(async () => {
+	forgetInProcess();
+	await setDeviceWebhook('salon-main', CRM_HOOK);
+	await setDeviceWebhook('salon-branch', { webhook_url: '' });
+});
+
+describe('activation with a device: create / checkExists / delete against GOWA', () => {
+	test('create saves the previous config, PATCHes URL + generated secret + events; delete restores the previous config', async () => {
+		const staticData: IDataObject = {};
+		const exists = await hook('checkExists', {}, staticData);
+		expect(exists).toMatchObject({ result: false });
+		expect(exists.thrown).toBeUndefined();
+
+		const created = await hook('create', {}, staticData);
+		expect(created.thrown).toBeUndefined();
+		expect(created.result).toBe(true);
+		const patches = requestsTo('/devices/salon-main/webhook').filter((request) => request.method === 'PATCH');
+		expect(patches).toHaveLength(1);
+		expectValidAndAuthenticated(gowa.requests());
+		const sent = patches[0].json as IDataObject;
+		expect(sent).toEqual({
+			webhook_url: created.webhookUrl,
+			webhook_secret: expect.stringMatching(/^[0-9a-f]{64}$/),
+			webhook_events: 'message',
+			webhook_insecure_skip_verify: false,
+		});
+		expect(created.webhookUrl).toMatch(/^https?:\/\/.+\/webhook\/harness-webhook-id\/webhook$/);
+		expect(await deviceWebhook('salon-main')).toMatchObject(sent);
+		expect(record(staticData)).toMatchObject({ deviceId: 'salon-main', webhookUrl: created.webhookUrl, secret: sent.webhook_secret, previous: CRM_HOOK });
+
+		expect(await hook('checkExists', {}, staticData)).toMatchObject({ result: true });
+
+		const deleted = await hook('delete', {}, staticData);
+		expect(deleted).toMatchObject({ result: true });
+		expect(deleted.thrown).toBeUndefined();
+		expect(await deviceWebhook('salon-main')).toMatchObject(CRM_HOOK);
+		expect(record(staticData)).toBeUndefined();
+	});
+
+	test('events signed with the generated secret are accepted by webhook(), others refused', async () => {
+		const staticData: IDataObject = {};
+		await hook('create', {}, staticData);
+		const secret = String(record(staticData)?.secret);
+		const body = JSON.stringify({ device_id: '6281100000001@s.whatsapp.net', event: 'message', payload: { body: 'hi', chat_id: '6281234567890@s.whatsapp.net', id: 'REG1' }, session_id: 'salon-main' });
+		const post = async (key: string) =>
+			await runWebhook({
+				nodeType: WhatsAppMultiDeviceTrigger,
+				parameters: { events: ['message'], deviceId: 'salon-main', registerWebhook: true, secretSource: 'generated', options: {} },
+				credentials: gowa.credentials(),
+				request: { rawBody: body, headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', key).update(body).digest('hex')}` } },
+				staticData,
+			});
+		expect((await post('credential-secret-91c4')).httpResponse.statusCode).toBe(401);
+		expect((await post(secret)).items).toHaveLength(1);
+	});
+
+	test('checkExists notices a changed event list, secret or URL', async () => {
+		const staticData: IDataObject = {};
+		await hook('create', {}, staticData);
+		expect(await hook('checkExists', { events: ['message', 'message.reaction'] }, staticData)).toMatchObject({ result: false });
+		expect(await hook('checkExists', { options: { insecureSkipVerify: true } }, staticData)).toMatchObject({ result: false });
+		await setDeviceWebhook('salon-main', { ...(await deviceWebhook('salon-main')), webhook_secret: 'rotated-by-someone' });
+		expect(await hook('checkExists', {}, staticData)).toMatchObject({ result: false });
+		await setDeviceWebhook('salon-main', CRM_HOOK);
+		expect(await hook('checkExists', {}, staticData)).toMatchObject({ result: false });
+	});
+
+	test('re-activation keeps the first previous config and the secret (no chain of own registrations)', async () => {
+		const staticData: IDataObject = {};
+		await hook('create', {}, staticData);
+		const firstSecret = record(staticData)?.secret;
+		await hook('create', { events: ['message', 'call.offer'] }, staticData);
+		expect(record(staticData)).toMatchObject({ previous: CRM_HOOK, secret: firstSecret, events: 'call.offer,message' });
+		expect(await deviceWebhook('salon-main')).toMatchObject({ webhook_events: 'call.offer,message', webhook_secret: firstSecret });
+		await hook('delete', {}, staticData);
+		expect(await deviceWebhook('salon-main')).toMatchObject(CRM_HOOK);
+	});
+
+	test('a test listener over an active production registration restores the production one afterwards', async () => {
+		// Production is active: the device points at the production URL, its record is in the saved static data.
+		const productionUrl = 'https://n8n.tenant-a.example/webhook/prod-id/webhook';
+		const production = { webhook_url: productionUrl, webhook_secret: 'prod-generated-secret', webhook_events: 'message', webhook_insecure_skip_verify: false };
+		await setDeviceWebhook('salon-main', production);
+		// n8n gives the test listener a copy of that static data and its own (test) URL.
+		const listener: IDataObject = {
+			[STATIC_KEY]: { registration: { deviceId: 'salon-main', webhookUrl: productionUrl, secret: 'prod-generated-secret', events: 'message', previous: CRM_HOOK, registeredAt: '2026-01-01T00:00:00Z' } },
+		};
+		expect(await hook('checkExists', {}, listener)).toMatchObject({ result: false });
+		const created = await hook('create', {}, listener);
+		expect(await deviceWebhook('salon-main')).toMatchObject({ webhook_url: created.webhookUrl, webhook_secret: 'prod-generated-secret' });
+		expect(record(listener)?.previous).toEqual(production);
+		await hook('delete', {}, listener);
+		expect(await deviceWebhook('salon-main')).toMatchObject(production);
+	});
+
+	test('All Events registers an empty event list (GOWA: every event)', async () => {
+		const staticData: IDataObject = {};
+		await hook('create', { events: ['*'] }, staticData);
+		expect(await deviceWebhook('salon-main')).toMatchObject({ webhook_events: '' });
+		await hook('delete', {}, staticData);
+	});
+
+	test('the credential’s secret can be registered instead; empty, it stops the activation before any change', async () => {
+		const staticData: IDataObject = {};
+		await hook('create', { secretSource: 'credential' }, staticData);
+		expect(await deviceWebhook('salon-main')).toMatchObject({ webhook_secret: 'credential-secret-91c4' });
+		expect(record(staticData)?.secret).toBeUndefined();
+		await hook('delete', {}, staticData);
+
+		gowa.sim.clearRequests();
+		const empty: IDataObject = {};
+		const failed = await hook('create', { secretSource: 'credential' }, empty, { webhookSecret: '' });
+		expect(failed.thrown?.message).toMatch(/no Webhook Secret/);
+		expect(gowa.requests().filter((request) => request.method === 'PATCH')).toHaveLength(0);
+		expect(await deviceWebhook('salon-main')).toMatchObject(CRM_HOOK);
+	});
+
+	test('a device already pointing at this trigger (no record) is restored to "no device webhook"', async () => {
+		const staticData: IDataObject = {};
+		const { webhookUrl } = await hook('checkExists', {}, staticData);
+		await setDeviceWebhook('salon-branch', { webhook_url: webhookUrl, webhook_secret: 'x' });
+		await hook('create', { deviceId: 'salon-branch' }, staticData);
+		expect(record(staticData)?.previous).toEqual({ webhook_url: '', webhook_secret: '', webhook_events: '', webhook_insecure_skip_verify: false });
+		await hook('delete', {}, staticData);
+		expect(await deviceWebhook('salon-branch')).toMatchObject({ webhook_url: '' });
+	});
+
+	test('delete leaves a webhook someone else changed since, and forgets its record', async () => {
+		const staticData: IDataObject = {};
+		await hook('create', {}, staticData);
+		const other = { webhook_url: 'https://other.example/hook', webhook_secret: 'o', webhook_events: '', webhook_insecure_skip_verify: false };
+		await setDeviceWebhook('salon-main', other);
+		expect(await hook('delete', {}, staticData)).toMatchObject({ result: true });
+		expect(gowa.requests().filter((request) => request.method === 'PATCH')).toHaveLength(0);
+		expect(await deviceWebhook('salon-main')).toMatchObject(other);
+		expect(record(staticData)).toBeUndefined();
+	});
+
+	test('unknown device: create fails with GOWA’s 404 (nothing swallowed, nothing changed)', async () => {
+		const staticData: IDataObject = {};
+		const failed = await hook('create', { deviceId: 'no-such-device' }, staticData);
+		expect(failed.result).toBeUndefined();
+		expect(failed.thrown?.constructor.name).toBe('NodeApiError');
+		expect((failed.thrown as Error & { httpCode?: string }).httpCode).toBe('404');
+		expect(record(staticData)).toBeUndefined();
+	});
+
+	test('a device removed from GOWA while active: delete has nothing to restore and succeeds', async () => {
+		const staticData: IDataObject = {
+			[STATIC_KEY]: { registration: { deviceId: 'gone-device', webhookUrl: 'http://x/webhook', events: 'message', previous: CRM_HOOK, registeredAt: '2026-01-01T00:00:00Z' } },
+		};
+		const deleted = await hook('delete', {}, staticData);
+		expect(deleted.thrown).toBeUndefined();
+		expect(deleted.result).toBe(true);
+		expect(record(staticData)).toBeUndefined();
+	});
+
+	test('GOWA unreachable during delete: the error surfaces (no silent success)', async () => {
+		const staticData: IDataObject = {};
+		await hook('create', {}, staticData);
+		const failed = await hook('delete', {}, staticData, { baseUrl: 'http://127.0.0.1:9/gowa' });
+		expect(failed.thrown?.message).toMatch(/127\.0\.0\.1:9/);
+		expect(record(staticData)).toBeDefined();
+		await hook('delete', {}, staticData);
+	});
+});
+
+describe('activation without a device (GOWA --webhook set by hand)', () => {
+	test('registers nothing on GOWA and needs the credential’s Webhook Secret', async () => {
+		const staticData: IDataObject = {};
+		expect(await hook('checkExists', { deviceId: '' }, staticData)).toMatchObject({ result: false });
+		expect(await hook('create', { deviceId: '' }, staticData)).toMatchObject({ result: true });
+		expect(await hook('delete', { deviceId: '' }, staticData)).toMatchObject({ result: true });
+		expect(gowa.requests()).toHaveLength(0);
+
+		const failed = await hook('create', { deviceId: '' }, {}, { webhookSecret: '' });
+		expect(failed.thrown?.message).toMatch(/no Webhook Secret/);
+		expect((failed.thrown as Error & { description?: string }).description).toMatch(/--webhook-secret/);
+		// Unless the signature check is off on purpose.
+		expect(await hook('create', { deviceId: '', options: { disableSignatureCheck: true } }, {}, { webhookSecret: '' })).toMatchObject({ result: true });
+	});
+
+	test('Register Webhook on Device off: the device is left alone', async () => {
+		const staticData: IDataObject = {};
+		expect(await hook('create', { registerWebhook: false }, staticData)).toMatchObject({ result: true });
+		expect(gowa.requests()).toHaveLength(0);
+		expect(await deviceWebhook('salon-main')).toMatchObject(CRM_HOOK);
+	});
+
+	test('invalid filter entries stop the activation with a message naming the option', async () => {
+		const failed = await hook('create', { deviceId: '', options: { senders: '+62 812-3456-7890, call-me' } }, {});
+		expect(failed.thrown?.message).toBe('Only Senders: "call-me" is not a phone number or chat');
+	});
+});
