@@ -7,7 +7,7 @@
 import { userFolder } from './env';
 
 import { Container } from '@n8n/di';
-import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute, prepareBinaryData } from 'n8n-core';
+import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute, WorkflowHasIssuesError, prepareBinaryData } from 'n8n-core';
 import type {
 	ExecutionError,
 	IBinaryData,
@@ -299,7 +299,17 @@ export async function runWorkflow(
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [startItems] }, source: null }] },
 	});
-	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	let run: IRun;
+	try {
+		run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose nodes have issues (e.g. a required parameter left empty):
+		// report it like a failed run, as the editor does, instead of throwing.
+		if (!(error instanceof WorkflowHasIssuesError)) throw error;
+		const failed = createRunExecutionData({ resultData: { error: error as unknown as ExecutionError } });
+		run = { data: failed, mode, startedAt: new Date(), stoppedAt: new Date(), storedAt: 'db', status: 'error' };
+		thrownErrors.set(`${executionId}|`, error);
+	}
 	const result = finished ?? run;
 	const runData = result.data.resultData.runData;
 
@@ -308,7 +318,7 @@ export async function runWorkflow(
 		error: result.data.resultData.error as NodeError | undefined,
 		credentialsHandedOut: credentialsHelper.handedOut,
 		executionId,
-		thrownBy: (nodeName) => thrownErrors.get(`${executionId}|${nodeName}`) as Error | undefined,
+		thrownBy: (nodeName) => (thrownErrors.get(`${executionId}|${nodeName}`) ?? thrownErrors.get(`${executionId}|`)) as Error | undefined,
 		errorOf: (nodeName) => runData[nodeName]?.[0]?.error as NodeError | undefined,
 		itemsOf: async (nodeName) => {
 			const main = runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
