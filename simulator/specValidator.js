@@ -173,7 +173,7 @@ function getAjv(spec) {
 	if (!cache.ajv) {
 		const Ajv = require('ajv');
 		const addFormats = require('ajv-formats');
-		const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+		const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, validateSchema: false, code: { optimize: false } });
 		addFormats(ajv);
 		ajv.addSchema({ $id: 'gowa-openapi.json', components: spec.components || {} });
 		cache.ajv = ajv;
