@@ -66,7 +66,7 @@ describe('node description', () => {
 		expect((events?.options ?? []).map((option) => (option as { value: string }).value).sort()).toEqual(
 			['*', 'call.offer', 'chat_presence', 'group.joined', 'group.participants', 'label.association', 'label.edit', 'message', 'message.ack', 'message.deleted', 'message.edited', 'message.reaction', 'message.revoked', 'newsletter.joined', 'newsletter.left', 'newsletter.message', 'newsletter.mute'].sort(),
 		);
-		const options = description.properties.find((property) => property.name === 'options')?.options as IDataObject[];
+		const options = description.properties.find((property) => property.name === 'options')?.options as unknown as IDataObject[];
 		const disable = options.find((option) => option.name === 'disableSignatureCheck');
 		expect(disable?.default).toBe(false);
 		expect(String(disable?.description)).toMatch(/Dangerous/);

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runWebhook, useSimulator } from '../../harness';
 import { forgetInProcess } from '../../../nodes/WhatsAppMultiDeviceTrigger/dedup';
@@ -24,7 +24,7 @@ function jpeg(size: number): Buffer {
 	return bytes;
 }
 
-async function receive(payload: IDataObject, options: IDataObject = { downloadMedia: true }) {
+async function receive(payload: IDataObject, options: INodeParameters = { downloadMedia: true }) {
 	const body = JSON.stringify({ device_id: '6281100000001@s.whatsapp.net', event: 'message', payload: { chat_id: CHAT, from: CHAT, is_from_me: false, timestamp: '2026-03-02T08:15:00Z', ...payload }, session_id: 'salon-main' });
 	return await runWebhook({
 		nodeType: WhatsAppMultiDeviceTrigger,
@@ -33,6 +33,13 @@ async function receive(payload: IDataObject, options: IDataObject = { downloadMe
 		request: { rawBody: body, headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}` } },
 	});
 }
+
+/** The simulator's helpers this file uses (simulator/simulator.js). */
+interface MediaSimulator {
+	putStatic(relativePath: string, bytes: Buffer, contentType?: string): string;
+	addMessage(deviceId: string, message: IDataObject): IDataObject;
+}
+const sim = () => gowa.sim as unknown as MediaSimulator;
 
 beforeEach(() => forgetInProcess());
 
@@ -52,7 +59,7 @@ describe('media shapes of GOWA v9 (NOTES §6.4)', () => {
 describe('Download Media: the file as n8n binary data', () => {
 	test('auto-downloaded image (statics path) arrives byte for byte with MIME type and file name', async () => {
 		const bytes = jpeg(2048);
-		gowa.sim.putStatic('statics/media/1752404751-ad9e37ac.jpeg', bytes, 'image/jpeg');
+		sim().putStatic('statics/media/1752404751-ad9e37ac.jpeg', bytes, 'image/jpeg');
 		const result = await receive({ id: 'IMG1', image: 'statics/media/1752404751-ad9e37ac.jpeg' });
 		expect(result.items).toHaveLength(1);
 		const [item] = result.items;
@@ -69,7 +76,7 @@ describe('Download Media: the file as n8n binary data', () => {
 
 	test('document with caption ({path, caption}) into a chosen binary property', async () => {
 		const pdf = Buffer.from('%PDF-1.4\n% test invoice\n%%EOF\n');
-		gowa.sim.putStatic('statics/media/1752404965-invoice.pdf', pdf, 'application/pdf');
+		sim().putStatic('statics/media/1752404965-invoice.pdf', pdf, 'application/pdf');
 		const result = await receive(
 			{ id: 'DOC1', body: 'Invoice March', document: { path: 'statics/media/1752404965-invoice.pdf', caption: 'Invoice March' } },
 			{ downloadMedia: true, binaryPropertyName: 'invoice' },
@@ -81,7 +88,7 @@ describe('Download Media: the file as n8n binary data', () => {
 	});
 
 	test('auto-download off ({url, filename}): fetched through GET /message/{id}/download and its file_url', async () => {
-		const stored = gowa.sim.addMessage('salon-main', { id: 'DOC2', chatJid: CHAT, mediaType: 'document', fileName: 'menu.pdf' }) as unknown as IDataObject;
+		const stored = sim().addMessage('salon-main', { id: 'DOC2', chatJid: CHAT, mediaType: 'document', fileName: 'menu.pdf' });
 		expect(stored).toBeDefined();
 		const result = await receive({ id: 'DOC2', document: { url: 'https://mmg.whatsapp.net/v/t62/abc.enc', filename: 'menu.pdf' } });
 		const [item] = result.items;
