@@ -3,15 +3,20 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { normalizePhoneNumber, RecipientError } from '../../shared/phone';
 import { gowaDownload, getConnection } from '../../shared/transport';
-import { binaryOutput, outputBinaryProperty } from './binary';
+import { binaryOutput } from './binary';
 import { asNodeError } from './nodeError';
 
 /**
  * Output of a QR login (`/app/login`, `/devices/{id}/login`): GOWA's `{device_id, qr_link, qr_duration}` plus the
  * QR code itself as a PNG binary, downloaded from `qr_link` (re-rooted onto the credential's Base URL when GOWA
- * built the link from another host name).
+ * built the link from another host name). `property` = the output binary field, read before the login request.
  */
-export async function qrLoginOutput(this: IExecuteFunctions, itemIndex: number, results: IDataObject): Promise<INodeExecutionData[]> {
+export async function qrLoginOutput(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	results: IDataObject,
+	property: string,
+): Promise<INodeExecutionData[]> {
 	const qrLink = typeof results.qr_link === 'string' ? results.qr_link : '';
 	if (qrLink === '') {
 		throw new NodeOperationError(this.getNode(), 'GOWA started the login but returned no QR code link', {
@@ -24,7 +29,6 @@ export async function qrLoginOutput(this: IExecuteFunctions, itemIndex: number, 
 		qr_link: qrLink,
 		qr_duration: results.qr_duration ?? null,
 	};
-	const property = outputBinaryProperty(this, itemIndex);
 	const file = await gowaDownload.call(this, qrLink, itemIndex);
 	const fileName = file.fileName && /\.png$/i.test(file.fileName) ? file.fileName : 'whatsapp-login-qr.png';
 	return [await binaryOutput.call(this, json, { ...file, mimeType: 'image/png', fileName }, property, fileName)];

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { gowaRequest } from '../../../shared/transport';
 import { devicePath, getManagedDeviceId } from '../../helpers/devicePath';
+import { outputBinaryProperty } from '../../helpers/binary';
 import { qrLoginOutput } from '../../helpers/login';
 import { outputBinaryField } from '../common.descriptions';
 import { deviceField } from './device.descriptions';
@@ -19,6 +20,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 /** GET /devices/{id}/login (GOWA v8.11+): starts QR pairing; outputs `{device_id, qr_link, qr_duration}` and the QR PNG. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const deviceId = getManagedDeviceId(this, itemIndex);
+	const property = outputBinaryProperty(this, itemIndex);
 	const results = (await gowaRequest.call(this, { method: 'GET', path: devicePath(deviceId, '/login'), itemIndex })) as IDataObject;
-	return await qrLoginOutput.call(this, itemIndex, results);
+	return await qrLoginOutput.call(this, itemIndex, results, property);
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { gowaRequest } from '../../../shared/transport';
 import { deviceOverride } from '../../helpers/device';
+import { outputBinaryProperty } from '../../helpers/binary';
 import { qrLoginOutput } from '../../helpers/login';
 import { outputBinaryField } from '../common.descriptions';
 
@@ -19,6 +20,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** GET /app/login: starts QR pairing of the selected device; outputs the QR code as a PNG binary. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const property = outputBinaryProperty(this, itemIndex);
 	const results = (await gowaRequest.call(this, {
 		method: 'GET',
 		path: '/app/login',
@@ -26,5 +28,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		deviceId: deviceOverride(this, itemIndex),
 		itemIndex,
 	})) as IDataObject;
-	return await qrLoginOutput.call(this, itemIndex, results);
+	return await qrLoginOutput.call(this, itemIndex, results, property);
 }
