@@ -190,7 +190,8 @@ class Simulator {
 	// --- failure switches ----------------------------------------------------------------------------------------
 
 	failNext(spec = {}) {
-		const rule = { status: 500, count: 1, ...spec };
+		const rule = { count: 1, ...spec };
+		if (rule.status === undefined && !rule.hang && !rule.reset) rule.status = 500;
 		rule.remaining = rule.count === 0 || rule.count === Infinity ? Infinity : Number(rule.count) || 1;
 		this.failureQueue.push(rule);
 		return rule;
