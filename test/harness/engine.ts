@@ -78,7 +78,7 @@ type NodeTypeRef = string | INodeType | IVersionedNodeType | (new () => INodeTyp
 
 export interface RunNodeOptions {
 	/** Node parameters as they would appear in the workflow JSON (expressions like `={{ $json.phone }}` allowed). */
-	parameters: INodeParameters;
+	parameters: Record<string, unknown>;
 	/** Data of the node's credential (for `credentialType`, default `whatsAppMultiDeviceApi`). */
 	credentials?: IDataObject;
 	/** Extra credentials by type, when the node uses more than one. */
@@ -349,7 +349,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 		name: nodeName,
 		type: typeName,
 		typeVersion: version,
-		parameters: options.parameters,
+		parameters: options.parameters as INodeParameters,
 		credentials: nodeCredentials,
 	};
 	if (options.continueOnFail) node.onError = 'continueRegularOutput';

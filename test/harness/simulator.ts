@@ -32,12 +32,38 @@ export interface RecordedRequest {
 	[key: string]: unknown;
 }
 
+// The simulator is plain JavaScript (see simulator/): its methods are typed loosely.
+type Loose = (...args: any[]) => any;
+
+/** The running simulator (simulator/simulator.js); the methods are typed loosely — read the simulator for details. */
 export interface Simulator {
 	/** Base URL including the base path. */
 	url: string;
+	/** Scheme, host and port, without the base path. */
+	origin: string;
+	port: number;
 	requests: RecordedRequest[];
 	clearRequests(): void;
 	close(): Promise<void>;
+	/** Device snapshots. */
+	devices: unknown[];
+	stats: Record<string, unknown>;
+	webhooks: unknown[];
+	resetStats: Loose;
+	setDevices: Loose;
+	completeLogin: Loose;
+	setDeviceState: Loose;
+	setPasskey: Loose;
+	setLatency: Loose;
+	setUnregisteredNumbers: Loose;
+	addMessage: Loose;
+	failNext: Loose;
+	clearFailures: Loose;
+	setFailureRate: Loose;
+	hang: Loose;
+	sendWebhook: Loose;
+	buildEvent: Loose;
+	putStatic: Loose;
 	[key: string]: unknown;
 }
 

@@ -50,7 +50,7 @@ export interface CapturedResponse {
 
 export interface RunWebhookOptions {
 	nodeType: string | INodeType | (new () => INodeType);
-	parameters: INodeParameters;
+	parameters: Record<string, unknown>;
 	credentials?: IDataObject;
 	credentialType?: string;
 	request: WebhookRequest;
@@ -174,7 +174,7 @@ function fakeResponse(captured: CapturedResponse): Response {
 
 function triggerSetup(options: {
 	nodeType: RunWebhookOptions['nodeType'];
-	parameters: INodeParameters;
+	parameters: Record<string, unknown>;
 	credentials?: IDataObject;
 	credentialType?: string;
 	nodeName?: string;
@@ -198,7 +198,7 @@ function triggerSetup(options: {
 		type: typeName,
 		typeVersion: version,
 		position: [0, 0],
-		parameters: options.parameters,
+		parameters: options.parameters as INodeParameters,
 		credentials: nodeCredentials,
 		webhookId: 'harness-webhook-id',
 	};
