@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { gowaRequest } from '../../../shared/transport';
 import { chatPath, getChatJid, toRfc3339 } from '../../helpers/chat';
 import { deviceOverride } from '../../helpers/device';
-import { collectOffsetPages, dataArray, getListLimit } from '../../helpers/paging';
+import { applyLimit, collectOffsetPages, dataArray, getListLimit } from '../../helpers/paging';
 import { optionalText } from '../../helpers/validation';
 import { limitField, returnAllField } from '../common.descriptions';
 import { chatJidField } from './chat.descriptions';
@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 				name: 'mediaOnly',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to return only messages with media (image, video, audio, document, sticker). Takes precedence over Sender.',
+				description: 'Whether to return only messages with media (image, video, audio, document, sticker)',
 			},
 			{
 				displayName: 'Search',
@@ -47,7 +47,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. appointment',
-				description: 'Return only messages whose text contains this',
+				description:
+					'Return only messages whose text contains this. GOWA then answers with at most the 100 newest matches in one page; the other filters are applied by the node to those.',
 			},
 			{
 				displayName: 'Sender',
@@ -73,8 +74,6 @@ const PAGE_SIZE = 100;
 
 function messageFilters(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
 	const qs: IDataObject = {};
-	const search = optionalText(filters.search);
-	if (search !== undefined) qs.search = search.trim();
 	if (filters.mediaOnly === true) qs.media_only = true;
 	if (filters.sender === 'fromMe') qs.is_from_me = true;
 	if (filters.sender === 'fromOthers') qs.is_from_me = false;
@@ -91,11 +90,39 @@ function messageFilters(context: IExecuteFunctions, itemIndex: number, filters: 
 	return qs;
 }
 
+/**
+ * GOWA's text search ignores offset and every other filter and returns the `limit` newest matches: one request
+ * for up to 100, then the other filters are applied here, as the server would have.
+ */
+function matchesFilters(message: IDataObject, qs: IDataObject): boolean {
+	const time = Date.parse(String(message.timestamp ?? ''));
+	if (qs.start_time !== undefined && !(time >= Date.parse(qs.start_time as string))) return false;
+	if (qs.end_time !== undefined && !(time <= Date.parse(qs.end_time as string))) return false;
+	if (qs.media_only === true && (message.media_type === '' || message.media_type === 'call' || message.media_type === undefined)) return false;
+	if (qs.is_from_me !== undefined && message.is_from_me !== qs.is_from_me) return false;
+	return true;
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const chat = await getChatJid.call(this, itemIndex);
 	const listLimit = getListLimit(this, itemIndex);
-	const qs = messageFilters(this, itemIndex, this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs = messageFilters(this, itemIndex, filters);
 	const deviceId = deviceOverride(this, itemIndex);
+	const search = optionalText(filters.search)?.trim();
+
+	if (search !== undefined) {
+		const results = await gowaRequest.call(this, {
+			method: 'GET',
+			path: chatPath(chat, 'messages'),
+			qs: { search, limit: PAGE_SIZE },
+			deviceScoped: true,
+			deviceId,
+			itemIndex,
+		});
+		const matches = dataArray(results).filter((message) => matchesFilters(message, qs));
+		return applyLimit(matches, listLimit).map((message) => ({ json: message }));
+	}
 
 	const messages = await collectOffsetPages(
 		async (offset, limit) => {
