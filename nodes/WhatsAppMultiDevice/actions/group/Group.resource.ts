@@ -73,7 +73,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Set Description', value: 'setTopic', action: 'Set the description of a group', description: 'Change or remove the description (topic) of a group' },
 			{ name: 'Set Locked', value: 'setLocked', action: 'Set who can edit the info of a group', description: 'Allow only admins, or every member, to change the group’s name, photo and description' },
 			{ name: 'Set Name', value: 'setName', action: 'Rename a group', description: 'Change the name (subject) of a group, 1 to 25 characters' },
-			{ name: 'Set Photo', value: 'setPhoto', action: 'Set or remove the photo of a group', description: 'Upload a JPEG or PNG as the group photo, or remove the current photo' },
+			{ name: 'Set Photo', value: 'setPhoto', action: 'Set or remove the photo of a group', description: 'Upload a JPEG, PNG or WebP image as the group photo, or remove the current photo' },
 		],
 	},
 	...create.description,

@@ -22,7 +22,7 @@ const properties: INodeProperties[] = [
 		default: 'data',
 		required: true,
 		displayOptions: { show: { removePhoto: [false] } },
-		hint: 'The name of the input binary field containing the JPEG or PNG image',
+		hint: 'The name of the input binary field containing the JPEG, PNG or WebP image (up to 10 MB)',
 	},
 ];
 
