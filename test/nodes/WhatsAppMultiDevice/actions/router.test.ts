@@ -24,7 +24,7 @@ function deliveredPerPhone(): Map<string, number> {
 	const counts = new Map<string, number>();
 	for (const request of gowa.requests()) {
 		if (request.path !== '/send/message' || request.response?.status !== 200) continue;
-		const phone = String(request.json?.phone ?? '');
+		const phone = String((request.json as { phone?: string } | undefined)?.phone ?? '');
 		counts.set(phone, (counts.get(phone) ?? 0) + 1);
 	}
 	return counts;
@@ -118,7 +118,7 @@ describe('retries', () => {
 		const result = await runNode({ parameters: sendText({ baseDelayMs: 1 }), credentials: gowa.credentials(), items: [{ json: { phone: '6281234567890' } }] });
 		expect(result.items[0].json).toMatchObject({ status: 'sent', attempts: 2 });
 		const [first, second] = gowa.requests();
-		expect(Date.parse(second.time) - Date.parse(first.time)).toBeGreaterThanOrEqual(950);
+		expect(Date.parse(String(second.time)) - Date.parse(String(first.time))).toBeGreaterThanOrEqual(950);
 	});
 
 	it('does not repeat a send whose outcome is unknown (timeout), unless allowed', async () => {
