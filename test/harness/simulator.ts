@@ -13,22 +13,36 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { PROJECT_ROOT } from './registry';
 
-/** One request the simulator recorded (the fields the harness relies on; see simulator/README for all). */
+/** One request the simulator recorded (simulator/simulator.js `record()`). */
 export interface RecordedRequest {
+	seq: number;
+	/** ISO time the request arrived. */
+	time: string;
 	method: string;
 	/** Path below the base path, e.g. `/send/message`. */
 	path: string;
-	query: Record<string, string | string[]>;
+	/** Path and query as received, base path included. */
+	rawPath: string;
+	/** First value of each query parameter; `queryAll` has every value. */
+	query: Record<string, string>;
+	queryAll: Record<string, string[]>;
 	headers: Record<string, string | string[] | undefined>;
-	/** Parsed JSON body, when the request was JSON. */
-	json?: unknown;
-	/** Multipart text fields (repeated keys become arrays). */
-	fields?: Record<string, string | string[]>;
-	/** Multipart file parts. */
-	files?: Array<{ field: string; contentType: string; fileName: string; bytes: Buffer; size?: number }>;
-	operationId?: string;
-	validation?: { valid: boolean; errors: unknown[] };
-	response?: { status: number; body: unknown };
+	contentType: string;
+	rawBody: Buffer;
+	/** Parsed JSON body, when the request was JSON (typed loosely for assertions). */
+	json?: any;
+	jsonError?: boolean;
+	/** Multipart / urlencoded body: fields (every value) and files (see bodyOf() for a flat view). */
+	form?: {
+		fields: Record<string, string[]>;
+		files: Record<string, { fileName: string; contentType: string; size: number; sha256: string; bytes: Buffer }>;
+	};
+	/** Device the request was resolved to, if any. */
+	deviceId: string | null;
+	operationId: string | null;
+	/** The simulator's own spec check of this request. */
+	validation: { valid: boolean; errors: string[]; warnings: string[]; skipped?: string };
+	response: { status: number | null; body?: any; [key: string]: unknown } | null;
 	[key: string]: unknown;
 }
 
