@@ -7,7 +7,6 @@
  * newsletters (3), newsletterMessages (120), random (42), baseTime ('2026-08-20T10:00:00Z').
  */
 
-const crypto = require('node:crypto');
 const { MEDIA_SAMPLES } = require('./media');
 const { jidUser, prng, rfc3339 } = require('./util');
 
@@ -43,12 +42,32 @@ const TEXTS = [
 const GROUP_NAMES = ['Salon Ayu Staff', 'Weekend Shift', 'Promo Broadcast', 'Suppliers', 'Spa Team', 'Front Desk', 'Managers', 'Training'];
 const NEWSLETTER_NAMES = ['Salon Ayu News', 'Beauty Tips Daily', 'Spa Deals'];
 
+/** Fast deterministic 40-hex-digit id from the parts (FNV-1a variants; not cryptographic, seeding only). */
 function hexId(...parts) {
-	return crypto.createHash('sha1').update(parts.join('|')).digest('hex').toUpperCase();
+	const text = parts.join('|');
+	let out = '';
+	for (let round = 0; round < 5; round++) {
+		let hash = (0x811c9dc5 ^ (round * 0x9e3779b1)) >>> 0;
+		for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+		out += hash.toString(16).padStart(8, '0');
+	}
+	return out.toUpperCase();
 }
 
-function messageIdFor(...parts) {
-	return `3EB0${hexId(...parts).slice(0, 18)}`;
+/**
+ * Seeded message ids look like WhatsApp's (`3EB0` + 18 upper-case hex digits) and encode where they live:
+ * device index (2), chat index (4), message index (4), then 8 digits of hash. findMessage() decodes them, so looking up
+ * one message never has to generate every chat.
+ */
+function messageIdFor(deviceIndex, chatIndex, k, jid) {
+	const hex = (value, width) => (value % 16 ** width).toString(16).toUpperCase().padStart(width, '0');
+	return `3EB0${hex(deviceIndex, 2)}${hex(chatIndex, 4)}${hex(k, 4)}${hexId(jid, k).slice(0, 8)}`;
+}
+
+function decodeSeededId(id) {
+	const match = /^3EB0([0-9A-F]{2})([0-9A-F]{4})([0-9A-F]{4})[0-9A-F]{8}$/.exec(String(id));
+	if (!match) return undefined;
+	return { deviceIndex: parseInt(match[1], 16), chatIndex: parseInt(match[2], 16), k: parseInt(match[3], 16) };
 }
 
 function digits(random, count) {
@@ -71,6 +90,8 @@ class DeviceStore {
 		this.chats = new Map(); // jid → chat
 		this.messages = new Map(); // chat jid → message[] (newest first)
 		this.pending = new Map(); // chat jid → generator of its seeded messages
+		this.chatOrder = []; // seeded chat index → jid
+		this.deviceIndex = index;
 		this.messageById = new Map();
 		this.media = new Map(); // message id → { bytes, mimeType, extension, fileName }
 		this.groups = new Map();
@@ -119,6 +140,7 @@ class DeviceStore {
 			const withMedia = i % 4 === 0;
 			chat.hasMedia = withMedia && seed.messagesPerChat > 5;
 			this.chats.set(jid, chat);
+			this.chatOrder.push(jid);
 			// Messages are generated on first access (seeding every chat up front costs ~0.1 s per device).
 			this.pending.set(jid, () => {
 				const list = [];
@@ -138,9 +160,13 @@ class DeviceStore {
 		return this.messages.get(jid) || [];
 	}
 
-	/** A stored message by id (generates the remaining seeded chats when needed). */
+	/** A stored message by id (generates only the seeded chat the id belongs to). */
 	findMessage(id) {
-		if (!this.messageById.has(id) && this.pending.size) for (const jid of [...this.pending.keys()]) this.messagesOf(jid);
+		if (!this.messageById.has(id)) {
+			const seeded = decodeSeededId(id);
+			const jid = seeded && seeded.deviceIndex === this.deviceIndex ? this.chatOrder[seeded.chatIndex] : undefined;
+			if (jid) this.messagesOf(jid);
+		}
 		return this.messageById.get(id);
 	}
 
@@ -247,7 +273,7 @@ class DeviceStore {
 			else if (k % 13 === 12) mediaType = 'audio';
 			else if (k % 17 === 16) mediaType = 'video';
 		}
-		const id = messageIdFor(deviceIndex, chat.jid, k);
+		const id = messageIdFor(deviceIndex, chatIndex, k, chat.jid);
 		const message = {
 			id,
 			chat_jid: chat.jid,
@@ -258,7 +284,7 @@ class DeviceStore {
 			is_from_me: fromMe,
 			media_type: mediaType,
 			filename: mediaType === 'document' ? `invoice-${chatIndex}-${k}.pdf` : '',
-			url: mediaType ? `https://mmg.whatsapp.net/v/t62.7118-24/${hexId('cdn', id).slice(0, 16).toLowerCase()}.enc` : '',
+			url: mediaType ? `https://mmg.whatsapp.net/v/t62.7118-24/${id.slice(4).toLowerCase()}.enc` : '',
 			file_length: mediaType ? MEDIA_SAMPLES[mediaType].bytes.length : 0,
 			created_at: timestamp,
 			updated_at: timestamp,
@@ -338,4 +364,4 @@ class DeviceStore {
 	}
 }
 
-module.exports = { DEFAULT_SEED, DeviceStore, messageIdFor };
+module.exports = { DEFAULT_SEED, DeviceStore, decodeSeededId, messageIdFor };

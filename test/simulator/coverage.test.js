@@ -57,7 +57,8 @@ describeWithSpec('every non-chatwoot operation of the spec', () => {
 		const requestGroup = store.groups.get(group).requests[0].jid.split('@')[0];
 		const chat = [...store.chats.values()].find((item) => item.jid.endsWith('@s.whatsapp.net'));
 		const message = store.messagesOf(chat.jid)[1];
-		const media = store.allMessages().find((item) => item.media_type === 'image');
+		const mediaChat = [...store.chats.values()].find((item) => item.hasMedia && item.jid.endsWith('@s.whatsapp.net'));
+		const media = store.messagesOf(mediaChat.jid).find((item) => item.media_type === 'image');
 		const newsletters = [...store.newsletters.keys()];
 		sim.setPasskey('pk', { challenge: { challenge: 'dGVzdA', timeout: 60000, rpId: 'whatsapp.com', allowCredentials: [], userVerification: 'required' } });
 		const phone = '6289876543210';

@@ -134,7 +134,12 @@ describe('in-flight statistics and latency', () => {
 
 	it('counts peak concurrent requests from arrival until the answer is written', async () => {
 		ctx.sim.resetStats();
-		await Promise.all(Array.from({ length: 8 }, () => call(ctx.sim, 'POST', '/send/message', message)));
+		ctx.sim.hang(true);
+		const pending = Array.from({ length: 8 }, () => call(ctx.sim, 'POST', '/send/message', message));
+		for (let i = 0; i < 200 && ctx.sim.stats.inFlight < 8; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(ctx.sim.stats.inFlight).toBe(8);
+		ctx.sim.hang(false);
+		await Promise.all(pending);
 		const stats = ctx.sim.stats;
 		expect(stats.received).toBe(8);
 		expect(stats.inFlight).toBe(0);
@@ -143,6 +148,12 @@ describe('in-flight statistics and latency', () => {
 		ctx.sim.resetStats();
 		for (let i = 0; i < 3; i++) await call(ctx.sim, 'GET', '/app/status');
 		expect(ctx.sim.stats).toMatchObject({ received: 3, peakInFlight: 1, inFlight: 0 });
+	});
+
+	it('adds latencyMs to every answer', async () => {
+		const started = Date.now();
+		await call(ctx.sim, 'GET', '/app/status');
+		expect(Date.now() - started).toBeGreaterThanOrEqual(55);
 	});
 
 	it('can change latency at run time', async () => {
