@@ -9,7 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { FailureClass, GowaFailure } from '../../../nodes/shared/errors';
 import { describeFailure, gowaApiError, gowaFailureOf, redactSecrets } from '../../../nodes/shared/errors';
 import type { Sink, SinkAnswer } from '../../harness';
-import { closedPort, runNode, startSink } from '../../harness';
+import { closedPort, describeContract, runNode, startSink, useSimulator } from '../../harness';
 
 const node: INode = {
 	id: '1',
@@ -334,5 +334,97 @@ describe('through the real transport and n8n engine', () => {
 		// A send with unknown outcome is not repeated by default (it may have been delivered).
 		expect(sink.requests.length - before).toBe(1);
 		sink.answer(OK);
+	});
+});
+
+/**
+ * The same classes produced by the GOWA simulator's own behaviour (its device model, basic auth, account validation
+ * and failure switches), so the mapping is checked against answers shaped like the real server's.
+ */
+describeContract('against the GOWA simulator', () => {
+	const gowa = useSimulator({
+		auth: { username: 'admin', password: 'pw' },
+		basePath: '/gowa',
+		devices: [
+			{ id: 'salon-main', jid: '6281200000001@s.whatsapp.net', state: 'logged_in' },
+			{ id: 'branch-2', jid: '6281200000002@s.whatsapp.net', state: 'logged_in' },
+			{ id: 'unpaired', state: 'connected' },
+			{ id: 'fresh-slot', state: 'new' },
+		],
+		deviceId: 'salon-main',
+	});
+	afterEach(() => {
+		gowa.sim.clearFailures();
+		gowa.sim.hang(false);
+		gowa.sim.setUnregisteredNumbers([]);
+	});
+
+	async function send(credentials: Record<string, string> = {}, phone = '6281122223333', sending: object = { maxAttempts: 1 }) {
+		const result = await runNode({ parameters: { ...sendText, sending }, credentials: gowa.credentials(credentials), items: [{ json: { phone } }] });
+		expect(result.error?.context?.itemIndex).toBe(0);
+		return { error: result.error!, cls: gowaFailureOf(result.thrown)?.class };
+	}
+
+	test('wrong password → plain-text 401 → credentials', async () => {
+		const { error, cls } = await send({ password: 'wrong' });
+		expect(cls).toBe('credentials');
+		expect(error.message).toBe('GOWA rejected the username or password (HTTP 401)');
+	});
+
+	test('wrong base path → plain-text 404 → notFound', async () => {
+		const { error, cls } = await send({ baseUrl: gowa.url.replace(/\/gowa$/, '/wa') });
+		expect(cls).toBe('notFound');
+		expect(error.description).toMatch(/APP_BASE_PATH/);
+	});
+
+	test('unknown device → 404 DEVICE_NOT_FOUND → unknownDevice', async () => {
+		const { error, cls } = await send({ deviceId: 'ghost' });
+		expect(cls).toBe('unknownDevice');
+		expect(error.message).toBe('GOWA has no device "ghost"');
+	});
+
+	test('no device named while the server has several → 400 DEVICE_ID_REQUIRED → deviceRequired', async () => {
+		const { cls } = await send({ deviceId: '' });
+		expect(cls).toBe('deviceRequired');
+	});
+
+	test('device not logged in → JSON 401 AUTHENTICATION_ERROR → notLoggedIn (not the credentials message)', async () => {
+		const { error, cls } = await send({ deviceId: 'unpaired' });
+		expect(cls).toBe('notLoggedIn');
+		expect(error.message).toBe('WhatsApp device "unpaired" is not logged in or not connected');
+	});
+
+	test('device slot never paired → 500 INVALID_WA_CLI → neverPaired', async () => {
+		const { cls } = await send({ deviceId: 'fresh-slot' });
+		expect(cls).toBe('neverPaired');
+	});
+
+	test('recipient not on WhatsApp → 400 INVALID_JID → notOnWhatsApp', async () => {
+		gowa.sim.setUnregisteredNumbers(['6281122223333']);
+		const { error, cls } = await send();
+		expect(cls).toBe('notOnWhatsApp');
+		expect(error.description).toMatch(/GOWA said: ".*not on whatsapp"/i);
+	});
+
+	test('429 WA_REACHOUT_TIMELOCK → reachOutTimelock, explains error 463', async () => {
+		gowa.sim.failNext({ status: 429, code: 'WA_REACHOUT_TIMELOCK', path: '/send/message' });
+		const { error, cls } = await send();
+		expect(cls).toBe('reachOutTimelock');
+		expect(error.message).toMatch(/error 463/);
+	});
+
+	test('5xx and 504', async () => {
+		gowa.sim.failNext({ status: 500, path: '/send/message' });
+		expect((await send()).cls).toBe('serverError');
+		gowa.sim.failNext({ status: 504, code: 'GATEWAY_TIMEOUT', path: '/send/message' });
+		expect((await send()).cls).toBe('gatewayTimeout');
+	});
+
+	test('a hanging server and a short timeout → timeout, delivery unknown, not repeated', async () => {
+		gowa.sim.hang(true);
+		const { error, cls } = await send({}, '6281122223333', { maxAttempts: 3, timeoutMs: 1000 });
+		expect(cls).toBe('timeout');
+		expect(error.message).toMatch(/did not answer within 1 s$/);
+		expect(gowa.requests()).toHaveLength(1);
 	});
 });
