@@ -4,7 +4,7 @@
 const errors = require('../errors');
 const { sniffImage } = require('../media');
 const { jidUser, parseJid, sanitizePhone } = require('../util');
-const { groupInfoStruct, isOnWhatsapp, standard, validateJidWithLogin } = require('./helpers');
+const { groupInfoStruct, isOnWhatsapp, validateJidWithLogin } = require('./helpers');
 
 function pictureId(jid) {
 	let hash = 7;
@@ -175,4 +175,3 @@ function standardWithSanitize(ctx) {
 	return { request, jid: validateJidWithLogin(ctx, request.phone) };
 }
 
-module.exports.standard = standard;
