@@ -14,7 +14,7 @@ const { GowaError } = errors;
 const { contentTypeForPath, qrPng, MEDIA_SAMPLES } = require('./media');
 const rules = require('./realServerRules');
 const { ROUTES, matchRoute } = require('./routes');
-const { tryLoadSpec, validateRequest: validateAgainstSpec } = require('./specValidator');
+const { findSpecPath, isSpecCached, loadSpecAsync, tryLoadSpec, validateRequest: validateAgainstSpec } = require('./specValidator');
 const { DeviceStore } = require('./store');
 const { goJson, prng, sleep, uuid, goMap } = require('./util');
 const webhooks = require('./webhooks');
@@ -58,9 +58,21 @@ class Simulator {
 		this.held = new Set();
 		this.sockets = new Set();
 		this.resetStats();
-		const { spec, reason } = this.options.validateSpec === false ? { spec: undefined, reason: 'spec validation disabled' } : tryLoadSpec(this.options.specPath);
-		this.spec = spec;
-		this.specSkipReason = reason;
+		this.specReady = undefined;
+		if (this.options.validateSpec === false) {
+			this.specSkipReason = 'spec validation disabled';
+		} else if (isSpecCached(this.options.specPath) || !findSpecPath(this.options.specPath)) {
+			const { spec, reason } = tryLoadSpec(this.options.specPath);
+			this.spec = spec;
+			this.specSkipReason = reason;
+		} else {
+			// First run on this machine: parse the YAML in a worker; requests wait for it before being validated.
+			this.specReady = loadSpecAsync(this.options.specPath).then(({ spec, reason }) => {
+				this.spec = spec;
+				this.specSkipReason = reason;
+				this.specReady = undefined;
+			});
+		}
 		this.server = http.createServer((req, res) => {
 			this.handle(req, res).catch((error) => {
 				if (!res.headersSent) {
@@ -298,6 +310,7 @@ class Simulator {
 			return undefined;
 		}
 		const rec = this.record(seq, req, rawPath, rawBody, contentType);
+		if (this.specReady) await this.specReady;
 		try {
 			return await this.route(req, res, rec, pathname);
 		} catch (error) {

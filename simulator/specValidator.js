@@ -53,14 +53,18 @@ function loadSpec(explicitPath) {
 	return document;
 }
 
+function cacheFileFor(text) {
+	const digest = crypto.createHash('sha256').update(text).digest('hex');
+	return path.join(os.tmpdir(), `gowa-simulator-spec-${digest.slice(0, 32)}.json`);
+}
+
 /**
  * YAML parsing of the 5,000-line spec takes ~0.3 s, so the parsed form is cached as JSON in the OS temp folder,
  * keyed by the file's SHA-256 (a changed spec is parsed again).
  */
 function parseSpecFile(file) {
 	const text = fs.readFileSync(file);
-	const digest = crypto.createHash('sha256').update(text).digest('hex');
-	const cacheFile = path.join(os.tmpdir(), `gowa-simulator-spec-${digest.slice(0, 32)}.json`);
+	const cacheFile = cacheFileFor(text);
 	try {
 		return JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
 	} catch {
@@ -76,6 +80,29 @@ function parseSpecFile(file) {
 		// caching is best effort
 	}
 	return document;
+}
+
+/** True when loadSpec() can answer from the parsed-JSON cache (no YAML parsing needed). */
+function isSpecCached(explicitPath) {
+	const file = findSpecPath(explicitPath);
+	if (!file) return false;
+	if (specCache.has(file)) return true;
+	return fs.existsSync(cacheFileFor(fs.readFileSync(file)));
+}
+
+/**
+ * Like loadSpec, but a cold start (no JSON cache yet) parses the YAML in a worker thread, keeping the event loop free.
+ * Resolves to { spec, reason }.
+ */
+function loadSpecAsync(explicitPath) {
+	const file = findSpecPath(explicitPath);
+	if (!file || isSpecCached(explicitPath)) return Promise.resolve(tryLoadSpec(explicitPath));
+	const { Worker } = require('node:worker_threads');
+	return new Promise((resolve) => {
+		const worker = new Worker(path.join(__dirname, 'specWorker.js'), { workerData: { file } });
+		worker.once('message', () => resolve(tryLoadSpec(explicitPath)));
+		worker.once('error', () => resolve(tryLoadSpec(explicitPath)));
+	});
 }
 
 /** Like loadSpec but returns { spec, reason } instead of throwing. */
@@ -390,8 +417,11 @@ module.exports = {
 	SPEC_HINT,
 	findOperation,
 	findSpecPath,
+	isSpecCached,
 	listOperations,
 	loadSpec,
+	loadSpecAsync,
+	parseSpecFile,
 	resolveRef,
 	tryLoadSpec,
 	validateRequest,

@@ -98,3 +98,28 @@ describe('simulator without a spec file', () => {
 		}
 	});
 });
+
+describeWithSpec('cold start (spec not cached yet)', () => {
+	it('listens at once and validates against the spec once the worker has parsed it', async () => {
+		const fs = require('node:fs');
+		const os = require('node:os');
+		const { startSimulator } = require('../../simulator');
+		const copy = path.join(os.tmpdir(), `gowa-openapi-cold-${process.pid}-${Date.now()}.yaml`);
+		fs.writeFileSync(copy, `${fs.readFileSync(spec.__file || specValidator.findSpecPath(), 'utf8')}\n# cold-start test ${Date.now()}\n`);
+		expect(specValidator.isSpecCached(copy)).toBe(false);
+		const sim = await startSimulator({ specPath: copy });
+		try {
+			expect(sim.specReady).toBeDefined();
+			const response = await fetch(`${sim.url}/send/message`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"phone":6289,"message":"x"}' });
+			expect(response.status).toBe(500);
+			expect(sim.requests[0].validation.spec.errors).toEqual(['body/phone must be string']);
+			expect(specValidator.isSpecCached(copy)).toBe(true);
+		} finally {
+			await sim.close();
+			const crypto = require('node:crypto');
+			const digest = crypto.createHash('sha256').update(fs.readFileSync(copy)).digest('hex').slice(0, 32);
+			fs.rmSync(path.join(os.tmpdir(), `gowa-simulator-spec-${digest}.json`), { force: true });
+			fs.rmSync(copy, { force: true });
+		}
+	});
+});
