@@ -45,6 +45,16 @@ function countryCodeOption(value: unknown): string {
 	return cleanCountryCode(text);
 }
 
+let lastReference: { text: string; zone: string; moment: DateTime } | undefined;
+
+/** Reference Time, parsed once per run (every item normally has the same value). */
+function referenceMoment(text: string, zone: string): DateTime {
+	if (lastReference?.text !== text || lastReference.zone !== zone) {
+		lastReference = { text, zone, moment: parseMoment(text, zone, 'Reference Time') };
+	}
+	return lastReference.moment;
+}
+
 /** The node's settings for one item; `now` is the moment the run started (or Reference Time). */
 export function readSettings(context: IExecuteFunctions, itemIndex: number, now: DateTime): PlanSettings {
 	const kind = context.getNodeParameter('kind', itemIndex) as MessageKind;
@@ -68,7 +78,7 @@ export function readSettings(context: IExecuteFunctions, itemIndex: number, now:
 		quietHoursEnd: typeof options.quietHoursEnd === 'string' ? options.quietHoursEnd : '08:00',
 		checkIntervalMinutes: options.checkIntervalMinutes === undefined ? 15 : Number(options.checkIntervalMinutes),
 		clockZone: workflowZone,
-		now: referenceTime === '' ? now : parseMoment(referenceTime, workflowZone, 'Reference Time'),
+		now: referenceTime === '' ? now : referenceMoment(referenceTime, workflowZone),
 		includeVariables: options.includeVariables === true,
 	};
 }

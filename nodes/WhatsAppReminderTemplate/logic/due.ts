@@ -1,4 +1,5 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
+import type { Zone } from 'luxon';
 
 /**
  * The run window of a workflow started by a Schedule Trigger every N minutes.
@@ -14,6 +15,17 @@ export interface DueWindow {
 	fromMillis: number;
 	/** Inclusive. */
 	toMillis: number;
+}
+
+let lastWindow: { key: string; window: DueWindow } | undefined;
+
+/** dueWindow for a moment given as epoch milliseconds and a clock zone; the last answer is remembered (one per run). */
+export function dueWindowAt(nowMillis: number, clockZone: Zone, intervalMinutes: number): DueWindow {
+	const key = `${nowMillis}|${clockZone.name}|${intervalMinutes}`;
+	if (lastWindow?.key !== key) {
+		lastWindow = { key, window: dueWindow(DateTime.fromMillis(nowMillis, { zone: clockZone }), intervalMinutes) };
+	}
+	return lastWindow.window;
 }
 
 export function dueWindow(now: DateTime, intervalMinutes: number): DueWindow {

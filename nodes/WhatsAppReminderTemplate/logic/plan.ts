@@ -1,8 +1,8 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 
 import { normalizeRecipient, RecipientError } from '../../shared/phone';
 import { builtInTemplate } from '../templates';
-import { dueWindow, timingOf } from './due';
+import { dueWindowAt, timingOf } from './due';
 import { BookingInputError } from './errors';
 import { relativeDay } from './format';
 import { resolveLanguage } from './language';
@@ -13,6 +13,7 @@ import { checkPlaceholders, parseTemplate, renderLines, renderTemplate } from '.
 import { ruleCode, ruleLabel, sendMoment } from './schedule';
 import { isBlank, parseClockTime, parseDuration, parseMoment, parseStart, resolveTimeZone } from './time';
 import type { BookingInput, PlanSettings, PlannedMessage, SendTimeRule } from './types';
+import { zoneOf } from './zone';
 import type { BookingFacts } from './variables';
 import { bookingVariables, setRelative, textOf, variablesObject } from './variables';
 
@@ -67,13 +68,19 @@ export function bookingFacts(input: BookingInput, settings: PlanSettings): Booki
 	const zone = resolveTimeZone(input.timeZone, settings.defaultTimeZone);
 	const start = parseStart(input, zone);
 	const durationMinutes = parseDuration(input.durationMinutes);
-	const end = durationMinutes === undefined ? undefined : start.plus({ minutes: durationMinutes });
+	const end =
+		durationMinutes === undefined ? undefined : DateTime.fromMillis(start.toMillis() + durationMinutes * 60_000, { zone: start.zone });
 	const previousStart = isBlank(input.previousStartTime)
 		? undefined
 		: parseMoment(input.previousStartTime, zone, 'Previous Start Time');
 	const { phone, jid } = recipientOf(input.phone, settings.defaultCountryCode);
 	const language = resolveLanguage(input.language, settings.fallbackLanguage);
 	return { language, zone, start, end, durationMinutes, previousStart, phone, recipient: jid };
+}
+
+/** `2026-11-22T07:00:00.000Z`, as Luxon's toUTC().toISO() writes it, without building another DateTime. */
+function utcIso(moment: DateTime): string {
+	return new Date(moment.toMillis()).toISOString();
 }
 
 interface Slot {
@@ -93,16 +100,16 @@ function render(settings: PlanSettings, facts: BookingFacts, variables: Variable
 export function planMessages(input: BookingInput, settings: PlanSettings): PlannedMessage[] {
 	const facts = bookingFacts(input, settings);
 	const quiet = quietHoursOf(settings);
-	const window = dueWindow(settings.now.setZone(settings.clockZone), checkInterval(settings.checkIntervalMinutes));
+	const window = dueWindowAt(settings.now.toMillis(), zoneOf(settings.clockZone), checkInterval(settings.checkIntervalMinutes));
 	const variables = bookingVariables(input, facts);
 	if (settings.customTemplate !== undefined) {
 		checkPlaceholders(parseTemplate(settings.customTemplate), variables);
 	}
 	const bookingId = textOf(input.bookingId) ?? null;
-	const startUtc = facts.start.toUTC().toISO({ suppressMilliseconds: true }) ?? '';
+	const startUtc = utcIso(facts.start).replace('.000Z', 'Z');
 	const slots: Slot[] =
 		settings.sendTimes.length === 0
-			? [{ moment: settings.now.setZone(facts.zone) }]
+			? [{ moment: settings.now.setZone(zoneOf(facts.zone)) }]
 			: settings.sendTimes.map((rule) => ({ rule, moment: sendMoment(rule, facts.start, facts.end) }));
 
 	const messages: PlannedMessage[] = [];
@@ -116,7 +123,7 @@ export function planMessages(input: BookingInput, settings: PlanSettings): Plann
 			const bounds = slot.rule.relativeTo === 'beforeStart' ? { notAfter: facts.start } : { notBefore: anchor };
 			const shifted = shiftOutOfQuietHours(moment, quiet, bounds);
 			if (shifted.moved !== undefined) {
-				shiftedFrom = moment.toUTC().toISO();
+				shiftedFrom = utcIso(moment);
 				moment = shifted.moment;
 			}
 			const timing = timingOf(moment.toMillis(), window);
@@ -135,7 +142,7 @@ export function planMessages(input: BookingInput, settings: PlanSettings): Plann
 			timeZone: facts.zone,
 			startTime: facts.start.toISO() ?? '',
 			sendTime: slot.rule === undefined ? 'immediately' : ruleLabel(slot.rule),
-			sendAt: moment.toUTC().toISO() ?? '',
+			sendAt: utcIso(moment),
 			sendAtLocal: moment.toISO() ?? '',
 			due,
 			past,

@@ -87,22 +87,23 @@ export interface RenderOptions {
 /** Renders a custom template: every placeholder must be a variable; empty ones fail or become the fallback text. */
 export function renderTemplate(segments: Segment[], variables: Variables, options: RenderOptions): string {
 	const field = options.field ?? 'Custom Template';
-	let text = '';
+	// Parts joined once: a flat string, not a chain of concatenations kept alive in every output item.
+	const parts: string[] = [];
 	for (const segment of segments) {
 		if (typeof segment === 'string') {
-			text += segment;
+			parts.push(segment);
 			continue;
 		}
 		const variable = variables.get(segment.key);
 		if (variable === undefined) throw unknownPlaceholder(segment, variables, field);
 		if (variable.value === undefined) {
 			if (options.missingVariables === 'fail') throw missingVariable(variable);
-			text += options.fallbackText;
+			parts.push(options.fallbackText);
 			continue;
 		}
-		text += variable.value;
+		parts.push(variable.value);
 	}
-	return text;
+	return parts.join('');
 }
 
 /** Checks every placeholder of a template against the variables (without rendering). */

@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 
 import { BookingInputError } from './errors';
 import type { OffsetAnchor, OffsetUnit, SendTimeRule } from './types';
@@ -54,8 +54,10 @@ export function ruleCode(rule: SendTimeRule): string {
  * "after end" counts from the start.
  */
 export function sendMoment(rule: SendTimeRule, start: DateTime, end: DateTime | undefined): DateTime {
-	const offset = { [rule.unit]: rule.amount };
-	if (rule.relativeTo === 'beforeStart') return start.minus(offset);
 	const anchor = rule.relativeTo === 'afterEnd' ? (end ?? start) : start;
-	return anchor.plus(offset);
+	const sign = rule.relativeTo === 'beforeStart' ? -1 : 1;
+	if (rule.unit === 'days') return anchor.plus({ days: sign * rule.amount });
+	// Exact durations: plain millisecond arithmetic (Luxon's Duration machinery is the slow part of plus/minus).
+	const millis = rule.amount * (rule.unit === 'hours' ? 3_600_000 : 60_000);
+	return DateTime.fromMillis(anchor.toMillis() + sign * millis, { zone: anchor.zone });
 }

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
+import type { Zone } from 'luxon';
 
 import type { BookingInput } from './types';
 import { BookingInputError } from './errors';
+import { zoneOf } from './zone';
 
 /** Indonesian zone names and the abbreviation people there use for them. */
 const INDONESIAN_ZONES: Record<string, string> = {
@@ -19,7 +21,6 @@ const ZONE_SHORTHANDS: Record<string, string> = {
 	WIT: 'Asia/Jayapura',
 };
 
-const validZones = new Map<string, string | undefined>();
 
 /** `WIB`, `WITA` or `WIT` for Indonesian zones; undefined elsewhere. */
 export function indonesianZoneLabel(zone: string): string | undefined {
@@ -33,31 +34,26 @@ export function indonesianZoneLabel(zone: string): string | undefined {
 export function resolveTimeZone(value: unknown, defaultZone: string): string {
 	const given = value === undefined || value === null ? '' : String(value).trim();
 	const name = given === '' ? defaultZone : (ZONE_SHORTHANDS[given.toUpperCase()] ?? given);
-	if (!validZones.has(name)) {
-		const probe = DateTime.fromMillis(0, { zone: name });
-		validZones.set(name, probe.isValid ? name : undefined);
-	}
-	const zone = validZones.get(name);
-	if (zone === undefined) {
+	if (!zoneOf(name).isValid) {
 		throw new BookingInputError(
 			'Time Zone',
 			`"${name}" is not a time zone`,
 			'Use an IANA time zone name such as Asia/Jakarta, Asia/Makassar, Asia/Jayapura or Europe/London (WIB, WITA and WIT are accepted too), or leave Time Zone empty to use the workflow’s time zone.',
 		);
 	}
-	return zone;
+	return name;
 }
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 /** Epoch values below this are seconds (year 5138 in seconds, March 1973 in milliseconds). */
 const SECONDS_LIMIT = 1e11;
 
-function fromEpoch(value: number, zone: string): DateTime {
+function fromEpoch(value: number, zone: Zone): DateTime {
 	const millis = Math.abs(value) < SECONDS_LIMIT ? value * 1000 : value;
 	return DateTime.fromMillis(millis, { zone });
 }
 
-function fromText(text: string, zone: string): DateTime {
+function fromText(text: string, zone: Zone): DateTime {
 	if (NUMERIC.test(text)) return fromEpoch(Number(text), zone);
 	let parsed = DateTime.fromISO(text, { zone });
 	if (!parsed.isValid) parsed = DateTime.fromSQL(text, { zone });
@@ -76,7 +72,8 @@ export function isBlank(value: unknown): boolean {
  * `yyyy-MM-dd HH:mm[:ss]`, RFC 2822, a JS Date or a Luxon DateTime. Times without an offset are wall-clock times
  * in `zone`. The result is in `zone`.
  */
-export function parseMoment(value: unknown, zone: string, field: string): DateTime {
+export function parseMoment(value: unknown, zoneName: string, field: string): DateTime {
+	const zone = zoneOf(zoneName);
 	let parsed: DateTime | undefined;
 	if (typeof value === 'number') {
 		parsed = Number.isFinite(value) ? fromEpoch(value, zone) : undefined;
