@@ -17,10 +17,22 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 // Tests talk to a simulator on 127.0.0.1; n8n's SSRF guard is off by default, keep it that way explicitly.
 process.env.N8N_SSRF_PROTECTION_ENABLED ??= 'false';
 
-process.once('exit', () => {
+function removeUserFolder(): void {
 	try {
 		rmSync(userFolder, { recursive: true, force: true });
 	} catch {
 		// best effort
 	}
-});
+}
+
+// Jest runs many test files in one worker process: clean up after each file rather than piling up exit listeners.
+let scheduled = false;
+if (typeof afterAll === 'function') {
+	try {
+		afterAll(removeUserFolder);
+		scheduled = true;
+	} catch {
+		// imported from inside a test: hooks cannot be added there
+	}
+}
+if (!scheduled) process.once('exit', removeUserFolder);
