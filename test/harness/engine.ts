@@ -45,7 +45,7 @@ export interface TestBinary {
 }
 
 export interface TestItem {
-	json: IDataObject;
+	json: Record<string, unknown>;
 	binary?: Record<string, TestBinary>;
 }
 
@@ -205,7 +205,7 @@ export async function toExecutionItems(items: TestItem[], executionId: string): 
 	await binaryDataService();
 	return await Promise.all(
 		items.map(async (item) => {
-			const result: INodeExecutionData = { json: item.json };
+			const result: INodeExecutionData = { json: item.json as IDataObject };
 			if (item.binary) {
 				result.binary = {};
 				for (const [key, file] of Object.entries(item.binary)) {
