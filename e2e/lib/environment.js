@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureN8n, ROOT_DIR } = require('./install');
+const { ensureN8n, ROOT_DIR, PACKAGE_NAME } = require('./install');
 const { buildAndPack, installPackage } = require('./pack');
 const { N8nInstance } = require('./n8n');
 const { credentialsFor, simulatorOptions } = require('./fixtures');
@@ -68,7 +68,12 @@ async function startEnvironment(options = {}) {
 		if (options.start !== false) {
 			await time('start', () => env.n8n.start());
 			await env.n8n.createApiKey('e2e');
-			log(`n8n started at ${env.n8n.baseUrl} (${timings.start.toFixed(1)} s)`);
+			const loaded = await env.n8n.assertPackageLoaded(PACKAGE_NAME, {
+				nodeTypes: [`${PACKAGE_NAME}.whatsAppMultiDevice`],
+				credentialTypes: ['whatsAppMultiDeviceApi'],
+			});
+			env.nodeTypes = loaded.nodeTypes;
+			log(`n8n started at ${env.n8n.baseUrl} (${timings.start.toFixed(1)} s); our node types: ${env.nodeTypes.join(', ')}`);
 			if (options.activate !== false) {
 				await time('activate', async () => {
 					for (const workflow of env.workflows) {

@@ -325,6 +325,27 @@ class N8nInstance {
 		return this.apiKey;
 	}
 
+	/**
+	 * Checks that n8n loaded the community package: no "Failed to load package" in the log, and the given node
+	 * and credential types are known to the editor (/types/*.json). Throws with the log excerpt otherwise.
+	 */
+	async assertPackageLoaded(packageName, { nodeTypes = [], credentialTypes = [] } = {}) {
+		const log = this.logTail(200_000);
+		const failure = log.indexOf(`Failed to load package "${packageName}"`);
+		if (failure !== -1) throw new Error(`n8n could not load ${packageName}:\n${log.slice(failure, failure + 1500)}`);
+		if (!this.cookie) await this.login();
+		const nodes = await this.request('GET', '/types/nodes.json');
+		const known = new Set((nodes.json ?? []).map((node) => node.name));
+		const missingNodes = nodeTypes.filter((type) => !known.has(type));
+		const credentials = await this.request('GET', '/types/credentials.json');
+		const knownCredentials = new Set((credentials.json ?? []).map((credential) => credential.name));
+		const missingCredentials = credentialTypes.filter((type) => !knownCredentials.has(type));
+		if (missingNodes.length > 0 || missingCredentials.length > 0) {
+			throw new Error(`n8n is missing types of ${packageName}: ${[...missingNodes, ...missingCredentials].join(', ')}`);
+		}
+		return { nodeTypes: [...known].filter((name) => name.startsWith(`${packageName}.`)) };
+	}
+
 	/** Public API call (/api/v1…) with the API key. */
 	async api(method, urlPath, body) {
 		if (!this.apiKey) await this.createApiKey();

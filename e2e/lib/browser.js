@@ -1,0 +1,68 @@
+'use strict';
+/**
+ * A real browser for editor checks: the machine's Debian chromium driven by playwright-core
+ * (never a downloaded browser), headless, offline-minded flags, a fresh profile per launch.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { ROOT_DIR } = require('./install');
+
+const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage',
+];
+
+function findChromium() {
+	return CHROMIUM_CANDIDATES.find((candidate) => fs.existsSync(candidate));
+}
+
+function loadPlaywright() {
+	try {
+		return require(require.resolve('playwright-core', { paths: [ROOT_DIR] }));
+	} catch {
+		return undefined;
+	}
+}
+
+/** Why a browser check cannot run here (undefined when it can). */
+function browserUnavailableReason() {
+	if (!findChromium()) return 'chromium is not installed (apt-get install -y chromium, or set CHROMIUM_PATH)';
+	if (!loadPlaywright()) return 'playwright-core is not installed (npm ci in the project root)';
+	return undefined;
+}
+
+/** Launches chromium with a fresh user-data dir; returns { context, page, close() }. */
+async function launchBrowser({ viewport = { width: 1440, height: 900 } } = {}) {
+	const { chromium } = loadPlaywright();
+	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wamd-chromium-'));
+	const context = await chromium.launchPersistentContext(userDataDir, {
+		executablePath: findChromium(),
+		headless: true,
+		args: CHROMIUM_ARGS,
+		viewport,
+		locale: 'en-US',
+		timezoneId: 'UTC',
+	});
+	const page = context.pages()[0] ?? (await context.newPage());
+	return {
+		context,
+		page,
+		async close() {
+			await context.close().catch(() => {});
+			fs.rmSync(userDataDir, { recursive: true, force: true });
+		},
+	};
+}
+
+module.exports = { launchBrowser, findChromium, browserUnavailableReason, CHROMIUM_ARGS };
