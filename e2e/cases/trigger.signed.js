@@ -1,0 +1,214 @@
+'use strict';
+/**
+ * The WhatsApp MultiDevice Trigger in real n8n, with GOWA pointed at it by hand (no device: the global --webhook
+ * setting). The simulator posts events exactly like GOWA (sorted-key JSON, X-Hub-Signature-256 over the bytes,
+ * 5 attempts); the workflow is published, so these are production executions read back through the public API.
+ */
+const crypto = require('node:crypto');
+
+const WORKFLOW_ID = 'e2eTriggerSigned';
+const WEBHOOK_ID = 'e2e7a001-7219-4e2e-9000-00000000a001';
+const NODE = 'WhatsApp Trigger';
+const CUSTOMER = '6289876543210@s.whatsapp.net';
+/** A simulator device of its own, without a device webhook, so other cases' device settings cannot redirect these posts. */
+const DEVICE = { id: 'trigger-e2e-global', jid: '6281100000091@s.whatsapp.net' };
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function productionUrl(t) {
+	return `${t.n8n.baseUrl}/webhook/${WEBHOOK_ID}/webhook`;
+}
+
+/** Executions of the trigger workflow so far. */
+async function executionCount(t) {
+	return (await t.n8n.executions(WORKFLOW_ID, { limit: 250 })).length;
+}
+
+/** Waits until n8n has routed the production webhook (it answers 404 for a moment after activation). */
+async function waitForRoute(t) {
+	for (let attempt = 0; attempt < 60; attempt++) {
+		const response = await fetch(productionUrl(t), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		if (response.status !== 404) return;
+		await sleep(200);
+	}
+	throw new Error(`the trigger's production URL ${productionUrl(t)} never became available`);
+}
+
+function ensureDevice(t) {
+	if (!t.sim.registry.find(DEVICE.id)) t.sim.registry.add(DEVICE.id, { state: 'logged_in', jid: DEVICE.jid });
+}
+
+/** Posts like GOWA (through the simulator, global --webhook / --webhook-secret) and returns the delivery attempts. */
+async function deliver(t, envelope, secret = t.GOWA.webhookSecret) {
+	ensureDevice(t);
+	return await t.sim.sendWebhook({ deviceId: DEVICE.id, url: productionUrl(t), secret, envelope, retryDelaysMs: [50, 50, 50, 50] });
+}
+
+function messageEnvelope(t, id, payload = {}) {
+	ensureDevice(t);
+	return t.sim.buildEvent(
+		'message',
+		{ id, chat_id: CUSTOMER, from: CUSTOMER, body: 'Bisa booking potong rambut besok jam 3 sore? 💇', timestamp: '2026-03-02T08:15:00Z', ...payload },
+		{ deviceId: DEVICE.id },
+	);
+}
+
+module.exports = [
+	{
+		name: 'trigger: a signed GOWA event starts exactly one execution with the flat fields and the raw payload',
+		workflows: ['trigger-signed.json'],
+		async run(t) {
+			await waitForRoute(t);
+			const before = await t.n8n.lastExecutionId(WORKFLOW_ID);
+			const envelope = messageEnvelope(t, '3EB0E2E0TRIGGER00001');
+			const attempts = await deliver(t, envelope);
+			t.assert.equal(attempts.delivered, true, `GOWA's delivery failed: ${JSON.stringify([...attempts])}`);
+			t.assert.equal(attempts.length, 1, 'answered 2xx on the first attempt');
+			t.assert.equal(attempts[0].status, 200);
+			const { run } = await t.n8n.waitForExecution(WORKFLOW_ID, before);
+			t.assert.equal(run.status, 'success', JSON.stringify(run.error));
+			const items = run.output(NODE);
+			t.assert.equal(items.length, 1);
+			const json = items[0].json;
+			t.assert.deepEqual(
+				{ ...json, payload: undefined },
+				{
+					event: 'message',
+					deviceId: DEVICE.jid,
+					sessionId: DEVICE.id,
+					chatId: CUSTOMER,
+					isGroup: false,
+					sender: '6289876543210',
+					senderJid: CUSTOMER,
+					senderName: 'Budi Santoso',
+					messageId: '3EB0E2E0TRIGGER00001',
+					messageType: 'text',
+					text: 'Bisa booking potong rambut besok jam 3 sore? 💇',
+					timestamp: '2026-03-02T08:15:00.000Z',
+					isFromMe: false,
+					repliedToId: null,
+					targetMessageId: null,
+					payload: undefined,
+				},
+			);
+			t.assert.deepEqual(json.payload, envelope.payload);
+			await sleep(500);
+			t.assert.equal((await t.n8n.executions(WORKFLOW_ID, { limit: 5 })).filter((entry) => Number(entry.id) > before).length, 1, 'exactly one execution');
+		},
+	},
+	{
+		name: 'trigger: 1,000 forged or garbled posts are answered 401 each and start no execution',
+		workflows: ['trigger-signed.json'],
+		timeoutMs: 900_000,
+		async run(t) {
+			await waitForRoute(t);
+			const before = await executionCount(t);
+			const body = Buffer.from(JSON.stringify(messageEnvelope(t, '3EB0E2E0FORGED000001')));
+			const good = `sha256=${crypto.createHmac('sha256', t.GOWA.webhookSecret).update(body).digest('hex')}`;
+			const json = 'application/json';
+			const variants = [
+				() => ({ body, signature: `sha256=${crypto.createHmac('sha256', 'secret').update(body).digest('hex')}` }), // GOWA's default secret
+				() => ({ body, signature: undefined }),
+				() => ({ body, signature: good.replace('sha256=', 'sha1=') }),
+				() => ({ body, signature: `${good.slice(0, -1)}${good.endsWith('0') ? '1' : '0'}` }),
+				() => ({ body: Buffer.from(body.toString().replace('besok', 'lusa')), signature: good }),
+				() => ({ body: Buffer.concat([body, Buffer.from(' ')]), signature: good }),
+				() => ({ body: Buffer.from(JSON.stringify(JSON.parse(body.toString()), null, 2)), signature: good }),
+				() => ({ body: Buffer.from('{"event":"message","payload":{}}'), signature: 'sha256=' }),
+				() => ({ body: crypto.randomBytes(64), signature: `sha256=${crypto.randomBytes(32).toString('hex')}`, type: 'application/octet-stream' }),
+			];
+			const statuses = {};
+			let next = 0;
+			async function worker() {
+				while (next < 1000) {
+					const index = next++;
+					const { body: bytes, signature, type = json } = variants[index % variants.length]();
+					const headers = { 'content-type': type };
+					if (signature !== undefined) headers['x-hub-signature-256'] = signature;
+					const response = await fetch(productionUrl(t), { method: 'POST', headers, body: bytes });
+					await response.arrayBuffer();
+					statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+				}
+			}
+			await Promise.all(Array.from({ length: 16 }, worker));
+			t.assert.deepEqual(statuses, { 401: 1000 });
+			// Bodies that are not JSON at all never reach the trigger: n8n's body parser refuses them first (422).
+			for (let index = 0; index < 5; index++) {
+				const response = await fetch(productionUrl(t), {
+					method: 'POST',
+					headers: { 'content-type': json, 'x-hub-signature-256': good },
+					body: body.subarray(0, 40 + index),
+				});
+				t.assert.equal(response.status, 422, `truncated JSON answered ${response.status}`);
+			}
+			await sleep(1000);
+			t.assert.equal(await executionCount(t), before, 'no execution was started');
+		},
+	},
+	{
+		name: 'trigger: one delivery replayed 5 times (GOWA retries) starts one execution; every post answered 200',
+		workflows: ['trigger-signed.json'],
+		async run(t) {
+			await waitForRoute(t);
+			const before = await t.n8n.lastExecutionId(WORKFLOW_ID);
+			const envelope = messageEnvelope(t, '3EB0E2E0REPLAY000001');
+			const first = await deliver(t, envelope);
+			t.assert.equal(first.delivered, true);
+			// The same bytes and signature again, as GOWA's retries send them.
+			const statuses = [first[0].status];
+			for (let replay = 0; replay < 4; replay++) {
+				const response = await fetch(productionUrl(t), {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'x-hub-signature-256': first.signature },
+					body: first.body,
+				});
+				statuses.push(response.status);
+			}
+			t.assert.deepEqual(statuses, [200, 200, 200, 200, 200]);
+			await t.n8n.waitForExecution(WORKFLOW_ID, before);
+			await sleep(1500);
+			const newer = (await t.n8n.executions(WORKFLOW_ID, { limit: 20 })).filter((entry) => Number(entry.id) > before);
+			t.assert.equal(newer.length, 1, `expected one execution, got ${newer.length}`);
+		},
+	},
+	{
+		name: 'trigger: filtered events (own messages, unselected event types) are answered 200 and start nothing',
+		workflows: ['trigger-signed.json'],
+		async run(t) {
+			await waitForRoute(t);
+			const before = await executionCount(t);
+			const own = await deliver(t, messageEnvelope(t, '3EB0E2E0OWNMSG000001', { is_from_me: true }));
+			const ack = await deliver(t, t.sim.buildEvent('message.ack', {}, { deviceId: DEVICE.id }));
+			t.assert.deepEqual([own[0].status, ack[0].status, own.length, ack.length], [200, 200, 1, 1]);
+			await sleep(1000);
+			t.assert.equal(await executionCount(t), before);
+		},
+	},
+	{
+		name: 'trigger: an incoming image (GOWA statics path) arrives as binary data with MIME type and file name',
+		workflows: ['trigger-signed.json'],
+		async run(t) {
+			await waitForRoute(t);
+			const before = await t.n8n.lastExecutionId(WORKFLOW_ID);
+			ensureDevice(t);
+			const envelope = t.sim.buildEvent('message', { id: '3EB0E2E0IMAGE0000001', chat_id: CUSTOMER, from: CUSTOMER }, { deviceId: DEVICE.id, media: 'image', caption: 'Model rambut ini ya' });
+			const path = envelope.payload.image.path;
+			t.assert.match(path, /^statics\/media\/.+\.jpeg$/);
+			const attempts = await deliver(t, envelope);
+			t.assert.equal(attempts.delivered, true);
+			const { run } = await t.n8n.waitForExecution(WORKFLOW_ID, before);
+			t.assert.equal(run.status, 'success', JSON.stringify(run.error));
+			const [item] = run.output(NODE);
+			t.assert.equal(item.json.messageType, 'image');
+			t.assert.equal(item.json.text, 'Model rambut ini ya');
+			t.assert.equal(item.json.mediaError, undefined, `media download failed: ${item.json.mediaError}`);
+			const binary = item.binary?.media;
+			t.assert.ok(binary, `no binary property "media" (got ${Object.keys(item.binary ?? {})})`);
+			t.assert.equal(binary.mimeType, 'image/jpeg');
+			t.assert.equal(binary.fileName, path.split('/').pop());
+			t.assert.ok(binary.fileSize, 'n8n recorded the file size');
+			const download = t.requests().find((request) => request.path === `/${path}`);
+			t.assert.ok(download, `the trigger did not download /${path} from GOWA:\n${t.describeRequests(t.requests())}`);
+		},
+	},
+];
