@@ -53,7 +53,7 @@ describeContract('Device → Add (POST /devices)', () => {
 	});
 
 	test('an existing ID: GOWA’s "already exists" is passed on', async () => {
-		const result = await kit.run('device', 'add', { newDeviceId: 'salon-main', webhook: {} });
+		const result = await kit.run('device', 'add', { newDeviceId: 'salon-main', webhook: {}, sending: { maxAttempts: 1 } });
 		expect(result.error?.message).toMatch(/HTTP 500/);
 		expect(result.error?.description).toMatch(/device salon-main already exists/);
 	});

@@ -30,8 +30,8 @@ describeContract('Device → Get (GET /devices/{device_id})', () => {
 	});
 
 	test('characters that would change the route are encoded', async () => {
-		const result = await kit.run('device', 'get', { device: 'a/b?c' }, [{ json: {} }], { continueOnFail: true });
-		expect(new Set(kit.gowa.requests().map((request) => request.rawPath))).toEqual(new Set(['/gowa/devices/a%2Fb%3Fc']));
+		const result = await kit.run('device', 'get', { device: 'a/b?c', sending: { maxAttempts: 1 } }, [{ json: {} }], { continueOnFail: true });
+		expect(kit.only().rawPath).toBe('/gowa/devices/a%2Fb%3Fc');
 		// GOWA answers unknown device IDs with 500 "device … not found" (NOTES §10.4).
 		expect(result.items[0].json).toMatchObject({ status: 'failed', httpCode: 500 });
 	});

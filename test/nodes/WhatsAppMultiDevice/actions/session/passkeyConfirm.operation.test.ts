@@ -19,7 +19,7 @@ describeContract('Session → Confirm Passkey Pairing (POST /app/passkey/confirm
 	});
 
 	test('nothing to confirm: GOWA’s error is passed on', async () => {
-		const result = await kit.run('session', 'passkeyConfirm', { deviceId: 'branch-2' });
+		const result = await kit.run('session', 'passkeyConfirm', { deviceId: 'branch-2', sending: { maxAttempts: 1 } });
 		expect(result.error?.message).toMatch(/^GOWA failed to carry out the request \(HTTP 500/);
 	});
 });

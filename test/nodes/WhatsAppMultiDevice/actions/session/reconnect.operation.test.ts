@@ -13,7 +13,7 @@ describeContract('Session → Reconnect (GET /app/reconnect)', () => {
 	});
 
 	test('a device that was never paired: GOWA’s error is passed on', async () => {
-		const result = await kit.run('session', 'reconnect', { deviceId: 'fresh-slot' }, [{ json: {} }], { continueOnFail: true });
+		const result = await kit.run('session', 'reconnect', { deviceId: 'fresh-slot', sending: { maxAttempts: 1 } }, [{ json: {} }], { continueOnFail: true });
 		expect(result.items[0].json).toMatchObject({ status: 'failed', httpCode: 500, error: expect.stringMatching(/^GOWA failed to carry out the request/) });
 	});
 });
