@@ -6,6 +6,7 @@ import {
 	joinWebhookEvents,
 	redactWebhookConfig,
 } from '../../../../nodes/WhatsAppMultiDevice/helpers/deviceWebhook';
+import { KNOWN_EVENTS } from '../../../../nodes/WhatsAppMultiDeviceTrigger/events';
 import { fakeContext } from './fakeContext';
 
 const context = fakeContext({});
@@ -31,6 +32,8 @@ describe('WEBHOOK_EVENT_OPTIONS', () => {
 			'newsletter.message',
 			'newsletter.mute',
 		]);
+		// The same events the Trigger offers, so a device webhook set here can feed it.
+		expect(values).toEqual([...KNOWN_EVENTS].sort());
 		const names = WEBHOOK_EVENT_OPTIONS.map((option) => option.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
