@@ -27,8 +27,8 @@ export const MEDIA_RULES = {
 	video: { field: 'video', label: 'video', mimeTypes: ['video/mp4', 'video/x-matroska', 'video/avi', 'video/x-msvideo'], maxBytes: 100 * MB },
 	sticker: { field: 'sticker', label: 'sticker', mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'], maxBytes: 20 * MB },
 	avatar: { field: 'avatar', label: 'avatar image', mimeTypes: ['image/jpeg', 'image/png'], maxBytes: 20 * MB },
-	// Group photos: GOWA's ValidateGroupPhotoFormat accepts JPEG, PNG and WebP up to 10 MiB.
-	photo: { field: 'photo', label: 'group photo', mimeTypes: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: 10 * 1024 * 1024 },
+	// Group photos: GOWA's ValidateGroupPhotoFormat accepts JPEG, PNG and WebP up to 10 MiB (checked here as 10 MB).
+	photo: { field: 'photo', label: 'group photo', mimeTypes: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: 10 * MB },
 } satisfies Record<string, MediaRule>;
 
 export type MediaKind = keyof typeof MEDIA_RULES;
