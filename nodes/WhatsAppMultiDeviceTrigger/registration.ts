@@ -78,8 +78,31 @@ function devicePath(deviceId: string): string {
 	return `/devices/${encodeURIComponent(deviceId)}/webhook`;
 }
 
+/** GOWA's JSON 404 (`NOT_FOUND`) for an unknown device; a plain-text 404 (no such route: GOWA before v8.10) is not that. */
+function isUnknownDevice(error: unknown): boolean {
+	const failure = gowaFailureOf(error)?.failure;
+	return failure?.httpCode === 404 && failure.code !== undefined;
+}
+
+/** The device's webhook configuration, or undefined when GOWA does not know the device. */
+async function findDeviceWebhook(this: IHookFunctions, deviceId: string): Promise<DeviceWebhookConfig | undefined> {
+	try {
+		return asConfig(await gowaRequest.call(this, { method: 'GET', path: devicePath(deviceId) }));
+	} catch (error) {
+		if (isUnknownDevice(error)) return undefined;
+		throw asNodeError(this, error);
+	}
+}
+
 export async function readDeviceWebhook(this: IHookFunctions, deviceId: string): Promise<DeviceWebhookConfig> {
-	return asConfig(await gowaRequest.call(this, { method: 'GET', path: devicePath(deviceId) }));
+	const config = await findDeviceWebhook.call(this, deviceId);
+	if (config === undefined) {
+		throw new NodeOperationError(this.getNode(), `GOWA has no device "${deviceId}"`, {
+			description:
+				'Check Device ID of the trigger: a device slot ID as listed by GET /devices (WhatsApp MultiDevice node → Device → Get Many) or the device’s WhatsApp JID.',
+		});
+	}
+	return config;
 }
 
 async function writeDeviceWebhook(this: IHookFunctions, deviceId: string, config: DeviceWebhookConfig): Promise<DeviceWebhookConfig> {
@@ -186,13 +209,8 @@ export async function registerWebhook(this: IHookFunctions): Promise<boolean> {
 export async function unregisterWebhook(this: IHookFunctions): Promise<boolean> {
 	const record = readRecord(this);
 	if (record === undefined) return true;
-	let current: DeviceWebhookConfig;
-	try {
-		current = await readDeviceWebhook.call(this, record.deviceId);
-	} catch (error) {
-		const failure = gowaFailureOf(error)?.failure;
-		// GOWA's JSON 404 (NOT_FOUND) means an unknown device; a plain-text 404 (no route, old GOWA) is not that.
-		if (failure?.httpCode !== 404 || failure.code === undefined) throw asNodeError(this, error);
+	const current = await findDeviceWebhook.call(this, record.deviceId);
+	if (current === undefined) {
 		// The device was removed from GOWA: its webhook went with it, there is nothing to restore.
 		this.logger.info(`WhatsApp MultiDevice Trigger: device "${record.deviceId}" no longer exists, no webhook to restore`);
 		clearRecord(this);

@@ -211,12 +211,14 @@ describe('activation with a device: create / checkExists / delete against GOWA',
 		expect(record(staticData)).toBeUndefined();
 	});
 
-	test('unknown device: create fails with GOWA’s 404 (nothing swallowed, nothing changed)', async () => {
+	test('unknown device: create fails saying so (GOWA’s 404 NOT_FOUND), nothing changed', async () => {
 		const staticData: IDataObject = {};
 		const failed = await hook('create', { deviceId: 'no-such-device' }, staticData);
 		expect(failed.result).toBeUndefined();
-		expect(failed.thrown?.constructor.name).toBe('NodeApiError');
-		expect((failed.thrown as Error & { httpCode?: string }).httpCode).toBe('404');
+		expect(failed.thrown?.constructor.name).toBe('NodeOperationError');
+		expect(failed.thrown?.message).toBe('GOWA has no device "no-such-device"');
+		expect((failed.thrown as Error & { description?: string }).description).toMatch(/Device ID of the trigger/);
+		expect(gowa.requests().map((request) => [request.method, request.response?.status])).toEqual([['GET', 404]]);
 		expect(record(staticData)).toBeUndefined();
 	});
 
