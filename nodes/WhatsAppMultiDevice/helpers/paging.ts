@@ -78,9 +78,10 @@ export async function collectCursorPages<T>(
 	fetchPage: (cursor: number | undefined, pageSize: number) => Promise<CursorPage<T>>,
 	listLimit: ListLimit,
 	maxPageSize: number,
+	startCursor?: number,
 ): Promise<T[]> {
 	const collected: T[] = [];
-	let cursor: number | undefined;
+	let cursor: number | undefined = startCursor;
 	for (let page = 0; page < MAX_PAGES && collected.length < listLimit.limit; page++) {
 		const pageSize = Math.min(maxPageSize, listLimit.limit - collected.length);
 		const { entries, next } = await fetchPage(cursor, pageSize);

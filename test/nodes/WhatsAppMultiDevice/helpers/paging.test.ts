@@ -147,6 +147,12 @@ describe('collectCursorPages', () => {
 		expect(calls).toBe(2);
 		expect(entries).toHaveLength(20);
 	});
+	test('a start cursor is sent with the first request', async () => {
+		const server = cursorServer(500);
+		const entries = await collectCursorPages(server.fetch, { returnAll: false, limit: 5 }, 100, 300);
+		expect(entries).toEqual([299, 298, 297, 296, 295]);
+		expect(server.calls).toEqual([{ before: 300, count: 5 }]);
+	});
 	test('a page without a cursor ends the loop', async () => {
 		let calls = 0;
 		await collectCursorPages(

@@ -38,6 +38,16 @@ describeContract('Newsletter → Get Messages (GET /newsletter/messages)', () =>
 		expect(kit.gowa.requests().map((request) => request.query.count)).toEqual(['100', '50']);
 	});
 
+	test('Older Than Server ID starts the paging below that post', async () => {
+		const newsletter = seededNewsletter(kit);
+		const start = newsletter.serverIds[50];
+		const result = await kit.run('newsletter', 'getMessages', { newsletterId: newsletter.id, returnAll: true, options: { before: start } });
+		expectOk(result, 50);
+		expectRequest(kit.only(), 'GET', '/newsletter/messages', 'getNewsletterMessages');
+		expect(kit.only().query).toEqual({ newsletter_id: newsletter.id, count: '100', before: String(start) });
+		for (const item of result.items) expect(item.json.server_id as number).toBeLessThan(start);
+	});
+
 	test('a bare channel number gets @newsletter; device override', async () => {
 		const newsletter = seededNewsletter(kit);
 		await kit.run('newsletter', 'getMessages', { newsletterId: newsletter.id.split('@')[0], limit: 1, deviceId: 'salon-main' });
