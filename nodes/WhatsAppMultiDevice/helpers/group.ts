@@ -87,3 +87,21 @@ export async function changeParticipants(
 	const results = await groupRequest.call(this, itemIndex, 'POST', path, { body: { group_id: groupId, participants } });
 	return participantOutcomes(results, groupId, action);
 }
+
+/** Data rows of a CSV text (header excluded); new lines inside quoted fields do not end a row. */
+export function csvRowCount(text: string): number {
+	let rows = 0;
+	let quoted = false;
+	let rowHasContent = false;
+	for (const character of text) {
+		if (character === '"') quoted = !quoted;
+		if (!quoted && (character === '\n' || character === '\r')) {
+			if (rowHasContent) rows++;
+			rowHasContent = false;
+			continue;
+		}
+		rowHasContent = true;
+	}
+	if (rowHasContent) rows++;
+	return Math.max(0, rows - 1);
+}

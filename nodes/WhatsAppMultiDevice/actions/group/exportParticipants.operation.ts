@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { gowaRawRequest } from '../../../shared/transport';
 import { binaryOutput, outputBinaryProperty } from '../../helpers/binary';
 import { deviceOverride } from '../../helpers/device';
+import { csvRowCount } from '../../helpers/group';
 import { getGroupId } from '../../helpers/recipient';
 import { groupIdField, outputBinaryField } from '../common.descriptions';
 
@@ -33,11 +34,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		binary: true,
 	});
 	const fileName = attachmentName(response.headers['content-disposition']) ?? `group-${groupId.replace('@', '_')}-participants.csv`;
-	const rows = response.body.toString('utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
 	return [
 		await binaryOutput.call(
 			this,
-			{ groupId, fileName, rows: Math.max(0, rows.length - 1) },
+			{ groupId, fileName, rows: csvRowCount(response.body.toString('utf8')) },
 			{ body: response.body, mimeType: 'text/csv', fileName },
 			propertyName,
 			fileName,

@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getInviteLink, participantOutcomes } from '../../../../nodes/WhatsAppMultiDevice/helpers/group';
+import { csvRowCount, getInviteLink, participantOutcomes } from '../../../../nodes/WhatsAppMultiDevice/helpers/group';
 import { fakeContext } from './fakeContext';
 
 describe('getInviteLink', () => {
@@ -37,5 +37,14 @@ describe('participantOutcomes', () => {
 	});
 	test('a non-list answer gives no items', () => {
 		expect(participantOutcomes({ success: true }, '120363@g.us', 'add')).toEqual([]);
+	});
+});
+
+describe('csvRowCount', () => {
+	test('counts data rows; quoted new lines stay in their row; CRLF and a missing final new line are fine', () => {
+		expect(csvRowCount('a,b\n1,2\n3,4\n')).toBe(2);
+		expect(csvRowCount('a,b\r\n1,"two\nlines"\r\n3,4')).toBe(2);
+		expect(csvRowCount('a,b\n')).toBe(0);
+		expect(csvRowCount('')).toBe(0);
 	});
 });
