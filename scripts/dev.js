@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run dev`: this package in a real n8n, against the GOWA simulator, on your machine.
+ *
+ *   1. builds and packs the package, installs it as a community package (production node type names);
+ *   2. starts the GOWA simulator (port 3000 or the next free one; basic auth; one logged-in device);
+ *   3. starts n8n 2.41.1 (installed once into ~/.cache, see e2e/lib/install.js) with its data in .dev/n8n,
+ *      which persists between runs; imports the credential "GOWA simulator" and the workflows of examples/
+ *      (credential references pointed at "GOWA simulator"; an example is re-imported only when its file changed);
+ *   4. prints the editor URL and the owner's login, and every request GOWA receives; Ctrl-C stops everything.
+ *
+ *   npm run dev -- --port 5678 --sim-port 3000   preferred ports (the next free ones are used if taken)
+ *   npm run dev -- --fresh                       start from an empty .dev/ (new database)
+ */
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+
+const { ensureN8n, ROOT_DIR, PACKAGE_NAME } = require('../e2e/lib/install');
+const { buildAndPack, installPackage } = require('../e2e/lib/pack');
+const { N8nInstance } = require('../e2e/lib/n8n');
+const { firstFreePortFrom } = require('../e2e/lib/ports');
+
+const DEV_DIR = path.join(ROOT_DIR, '.dev');
+const USER_FOLDER = path.join(DEV_DIR, 'n8n');
+const EXAMPLES_DIR = path.join(ROOT_DIR, 'examples');
+const IMPORTED_FILE = path.join(DEV_DIR, 'imported-examples.json');
+
+const OWNER = { email: 'dev@example.com', firstName: 'Dev', lastName: 'Owner', password: 'WhatsApp-dev-2026' };
+const GOWA = { user: 'gowa', password: 'gowa-dev-password', device: 'salon-main', basePath: '/gowa', webhookSecret: 'dev-webhook-secret-change-me' };
+const CREDENTIAL = { id: 'devGowaSimulator', name: 'GOWA simulator' };
+// Fixed, so the credential stays readable across runs (a dev-only instance; never reuse this key).
+const ENCRYPTION_KEY = 'wamd-dev-only-encryption-key-5c1f0e';
+
+function option(name, fallback) {
+	const index = process.argv.indexOf(name);
+	return index !== -1 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
+}
+
+function say(line) {
+	process.stdout.write(`${line}\n`);
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts the simulator CLI; resolves { child, url } once it prints its address. */
+function startSimulator(port) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(
+			process.execPath,
+			[
+				path.join(ROOT_DIR, 'simulator', 'cli.js'),
+				'--port', String(port),
+				'--base-path', GOWA.basePath,
+				'--user', GOWA.user,
+				'--password', GOWA.password,
+				'--device', GOWA.device,
+				'--webhook-secret', GOWA.webhookSecret,
+				'--quick-retries',
+			],
+			{ stdio: ['ignore', 'pipe', 'pipe'] },
+		);
+		let output = '';
+		const onData = (chunk) => {
+			output += chunk;
+			const match = output.match(/GOWA simulator listening on (\S+)/);
+			if (match) {
+				child.stdout.off('data', onData);
+				child.stdout.on('data', (more) => process.stdout.write(`[gowa] ${more}`));
+				resolve({ child, url: match[1] });
+			}
+		};
+		child.stdout.on('data', onData);
+		child.stderr.on('data', (chunk) => process.stderr.write(`[gowa] ${chunk}`));
+		child.on('error', reject);
+		child.on('exit', (code) => reject(new Error(`the simulator exited (${code}) before it was ready:\n${output}`)));
+	});
+}
+
+/** Prints one line per request the simulator recorded (polls its admin API). */
+function followRequests(origin) {
+	let since = 0;
+	let stopped = false;
+	(async () => {
+		while (!stopped) {
+			try {
+				const response = await fetch(`${origin}/__sim/requests?since=${since}&bodies=false`);
+				const list = await response.json();
+				for (const request of Array.isArray(list) ? list : (list.requests ?? [])) {
+					since = Math.max(since, request.seq ?? since);
+					const verdict = request.validation?.valid === false ? ` ✗ ${JSON.stringify(request.validation.errors).slice(0, 200)}` : '';
+					say(`[gowa] ${request.method} ${request.path} → ${request.response?.status ?? '…'}${verdict}`);
+				}
+			} catch {
+				// the simulator is stopping
+			}
+			await sleep(1000);
+		}
+	})();
+	return () => {
+		stopped = true;
+	};
+}
+
+/** The example workflows, credential references pointed at the dev credential; only new or changed ones. */
+function examplesToImport() {
+	if (!fs.existsSync(EXAMPLES_DIR)) return { workflows: [], record: {} };
+	const record = fs.existsSync(IMPORTED_FILE) ? JSON.parse(fs.readFileSync(IMPORTED_FILE, 'utf8')) : {};
+	const workflows = [];
+	for (const file of fs.readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.json')).sort()) {
+		const text = fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8');
+		const hash = crypto.createHash('sha256').update(text).digest('hex');
+		if (record[file] === hash) continue;
+		const workflow = JSON.parse(text);
+		for (const node of workflow.nodes ?? []) {
+			if (node.credentials?.whatsAppMultiDeviceApi) node.credentials.whatsAppMultiDeviceApi = { ...CREDENTIAL };
+		}
+		workflows.push({ file, hash, workflow });
+	}
+	return { workflows, record };
+}
+
+async function main() {
+	const started = Date.now();
+	if (process.argv.includes('--fresh')) fs.rmSync(DEV_DIR, { recursive: true, force: true });
+	fs.mkdirSync(USER_FOLDER, { recursive: true });
+
+	const stops = [];
+	let stopping = false;
+	const stopAll = async (code) => {
+		if (stopping) return;
+		stopping = true;
+		say('\nstopping…');
+		for (const stop of stops.reverse()) {
+			try {
+				await stop();
+			} catch (error) {
+				process.stderr.write(`${error.message}\n`);
+			}
+		}
+		process.exit(code);
+	};
+	process.on('SIGINT', () => stopAll(0));
+	process.on('SIGTERM', () => stopAll(0));
+
+	try {
+		say('building and packing the package…');
+		const [install, pack] = await Promise.all([ensureN8n(), buildAndPack()]);
+		stops.push(() => pack.cleanup());
+		await installPackage(USER_FOLDER, pack.tarball);
+		say(`installed ${path.basename(pack.tarball)} into ${path.relative(ROOT_DIR, USER_FOLDER)}/.n8n/nodes (n8n ${install.version})`);
+
+		const simPort = await firstFreePortFrom(Number(option('--sim-port', 3000)));
+		const sim = await startSimulator(simPort);
+		stops.push(
+			() =>
+				new Promise((resolve) => {
+					if (sim.child.exitCode !== null) return resolve();
+					sim.child.once('exit', resolve);
+					sim.child.kill('SIGTERM');
+				}),
+		);
+		say(`GOWA simulator: ${sim.url} (user ${GOWA.user}, password ${GOWA.password}, device ${GOWA.device})`);
+
+		const port = await firstFreePortFrom(Number(option('--port', 5678)));
+		const n8n = new N8nInstance({
+			install,
+			userFolder: USER_FOLDER,
+			port,
+			encryptionKey: ENCRYPTION_KEY,
+			owner: OWNER,
+			logFile: path.join(DEV_DIR, 'n8n.log'),
+		});
+		stops.push(() => n8n.stop({ removeUserFolder: false }));
+
+		await n8n.importCredentials([
+			{
+				...CREDENTIAL,
+				type: 'whatsAppMultiDeviceApi',
+				data: {
+					baseUrl: sim.url,
+					username: GOWA.user,
+					password: GOWA.password,
+					deviceId: GOWA.device,
+					webhookSecret: GOWA.webhookSecret,
+					defaultCountryCode: '62',
+				},
+			},
+		]);
+		const { workflows, record } = examplesToImport();
+		if (workflows.length > 0) {
+			await n8n.importWorkflows(workflows.map((entry) => entry.workflow));
+			for (const entry of workflows) record[entry.file] = entry.hash;
+			fs.writeFileSync(IMPORTED_FILE, JSON.stringify(record, null, 2));
+		}
+		say(`credential "${CREDENTIAL.name}" → ${sim.url}; examples imported: ${workflows.map((entry) => entry.file).join(', ') || 'none new'}`);
+
+		say('starting n8n…');
+		await n8n.start();
+		stops.push(followRequests(new URL(sim.url).origin));
+		await n8n.assertPackageLoaded(PACKAGE_NAME, {
+			nodeTypes: [`${PACKAGE_NAME}.whatsAppMultiDevice`],
+			credentialTypes: ['whatsAppMultiDeviceApi'],
+		});
+		n8n.server.on('exit', (code) => {
+			if (stopping) return;
+			process.stderr.write(`n8n exited (${code}); its log: ${path.join(DEV_DIR, 'n8n.log')}\n`);
+			stopAll(1);
+		});
+
+		say('');
+		say(`n8n is ready (${((Date.now() - started) / 1000).toFixed(0)} s): ${n8n.baseUrl}`);
+		say(`  log in: ${OWNER.email} / ${OWNER.password}`);
+		say(`  workflows: ${n8n.baseUrl}/home/workflows   (try "Example: send a WhatsApp text")`);
+		say(`  n8n log: ${path.relative(ROOT_DIR, path.join(DEV_DIR, 'n8n.log'))}`);
+		say(`  simulator admin: ${new URL(sim.url).origin}/__sim/requests`);
+		say('Ctrl-C stops n8n and the simulator. Requests GOWA receives are listed below.');
+	} catch (error) {
+		process.stderr.write(`npm run dev failed: ${error.stack ?? error}\n`);
+		await stopAll(1);
+	}
+}
+
+main();
