@@ -51,6 +51,9 @@ export interface DescribedFailure {
 	deliveryUnknown: boolean;
 }
 
+/** GOWA answers 500 for lookups that will never succeed on a retry (unknown device, duplicate id, nothing pending). */
+const PERMANENT_500 = /not found|already exists|no pending|not implemented|invalid|is empty|not registered/i;
+
 function said(failure: GowaFailure): string {
 	return failure.serverMessage ? ` GOWA said: "${failure.serverMessage}".` : '';
 }
@@ -129,7 +132,7 @@ export function describeFailure(failure: GowaFailure): DescribedFailure {
 		return build(
 			'notLoggedIn',
 			`WhatsApp device ${device} is not logged in or not connected`,
-			`Pair the device (Device → Login, or Session → Login) or reconnect it (Device → Reconnect), then run again.${said(failure)}`,
+			`Pair the device (Device → Log In With QR Code or Log In With Pairing Code) or reconnect it (Device → Reconnect), then run again.${said(failure)}`,
 		);
 	}
 	if (code === 'DEVICE_NOT_FOUND') {
@@ -173,7 +176,7 @@ export function describeFailure(failure: GowaFailure): DescribedFailure {
 		return build(
 			'neverPaired',
 			`WhatsApp device ${device} has never been paired`,
-			'Start a login for this device (Device → Login or Login With Code) and scan the QR code or enter the pairing code on the phone.',
+			'Start a login for this device (Device → Log In With QR Code or Log In With Pairing Code) and scan the QR code or enter the pairing code on the phone.',
 		);
 	}
 	if (http === 504 || code === 'GATEWAY_TIMEOUT') {
@@ -204,7 +207,7 @@ export function describeFailure(failure: GowaFailure): DescribedFailure {
 			'serverError',
 			`GOWA failed to carry out the request (HTTP ${status(failure)})`,
 			`This is a problem on the GOWA server or WhatsApp’s side; retry later or check the server logs.${said(failure)}`,
-			http !== 500 || code === 'INTERNAL_SERVER_ERROR' || code === '',
+			http !== 500 || ((code === 'INTERNAL_SERVER_ERROR' || code === '') && !PERMANENT_500.test(failure.serverMessage ?? '')),
 		);
 	}
 	return build(

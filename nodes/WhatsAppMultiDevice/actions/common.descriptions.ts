@@ -171,7 +171,7 @@ export const groupIdField: INodeProperties = {
 	description: 'JID of the group (…@g.us); the bare number is accepted too',
 };
 
-/** Phone number of the WhatsApp account to link with a pairing code (Session / Device → Login With Code). */
+/** Phone number of the WhatsApp account to link with a pairing code (Session / Device → Log In With Pairing Code). */
 export const pairingPhoneField: INodeProperties = {
 	displayName: 'Phone Number',
 	name: 'phone',

@@ -172,3 +172,18 @@ describe('settings and classification', () => {
 		expect(isMessageSend('POST', '/message/3EB0ABC/reaction')).toBe(false);
 	});
 });
+
+describe('permanent 500 answers', () => {
+	it.each(['device x not found', 'device org_2 already exists', 'no pending passkey', 'not implemented'])(
+		'does not retry "%s"',
+		(message) => {
+			const failure = describeFailure({ httpCode: 500, code: 'INTERNAL_SERVER_ERROR', serverMessage: message });
+			expect(shouldRetry(DEFAULT_DELIVERY, failure, 1, true, undefined)).toBe(false);
+		},
+	);
+
+	it('retries a 500 that may pass next time', () => {
+		const failure = describeFailure({ httpCode: 500, code: 'INTERNAL_SERVER_ERROR', serverMessage: 'failed to upload media: connection closed' });
+		expect(shouldRetry(DEFAULT_DELIVERY, failure, 1, false, undefined)).toBe(true);
+	});
+});
