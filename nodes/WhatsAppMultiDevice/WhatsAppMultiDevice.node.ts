@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
+import { searchDevices } from './methods/listSearch';
 
 export class WhatsAppMultiDevice implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,6 +25,8 @@ export class WhatsAppMultiDevice implements INodeType {
 		credentials: [{ name: 'whatsAppMultiDeviceApi', required: true }],
 		properties: nodeProperties,
 	};
+
+	methods = { listSearch: { searchDevices } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

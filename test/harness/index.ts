@@ -28,3 +28,4 @@ export type { Sink, SinkAnswer, SinkHandler, SinkRequest } from './sink';
 export { closedPort, startSink } from './sink';
 export type { FileField } from './contract';
 export { basicAuth, bodyOf, contractProblems, expectContract, mediaTypeOf } from './contract';
+export { runListSearch } from './loadOptions';

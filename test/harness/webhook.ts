@@ -172,7 +172,7 @@ function fakeResponse(captured: CapturedResponse): Response {
 	return response as unknown as Response;
 }
 
-function triggerSetup(options: {
+export function triggerSetup(options: {
 	nodeType: RunWebhookOptions['nodeType'];
 	parameters: Record<string, unknown>;
 	credentials?: IDataObject;

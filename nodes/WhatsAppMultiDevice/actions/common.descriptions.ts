@@ -79,13 +79,26 @@ export const captionField: INodeProperties = {
 };
 
 export const deviceIdField: INodeProperties = {
-	displayName: 'Device ID',
+	displayName: 'Device',
 	name: 'deviceId',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. salon-main',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchDevices', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. salon-main or 6281234567890@s.whatsapp.net',
+		},
+	],
 	description:
-		'Device (WhatsApp account) to act for. Leave empty to use the Default Device ID of the credential. Accepts the device slot ID or its WhatsApp JID.',
+		'Device (WhatsApp account) to act for. Leave empty to use the Default Device ID of the credential. Accepts the device slot ID or its WhatsApp JID, also from an expression per item.',
 };
 
 /** "Binary File" or "URL" source selector plus the two fields it switches between. */

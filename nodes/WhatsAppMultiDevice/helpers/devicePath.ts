@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { deviceIdFrom } from './device';
+
 /**
  * Encodes a device ID for a `/devices/{device_id}` path. GOWA's router does not unescape these path
  * parameters, so characters that are legal in a path segment (RFC 3986 pchar: letters, digits, `-._~`,
@@ -16,8 +18,7 @@ export function encodeDevicePathSegment(deviceId: string): string {
 
 /** Reads the Device ID of a Device operation (required, trimmed). */
 export function getManagedDeviceId(context: IExecuteFunctions, itemIndex: number, parameterName = 'device'): string {
-	const value = context.getNodeParameter(parameterName, itemIndex, '') as unknown;
-	const deviceId = typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value).trim();
+	const deviceId = deviceIdFrom(context.getNodeParameter(parameterName, itemIndex, ''));
 	if (deviceId === '') {
 		throw new NodeOperationError(context.getNode(), 'Device ID is empty', {
 			itemIndex,

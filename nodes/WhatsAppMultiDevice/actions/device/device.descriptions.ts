@@ -1,17 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { WEBHOOK_EVENT_OPTIONS } from '../../helpers/deviceWebhook';
+import { deviceIdField } from '../common.descriptions';
 
 /** Fields shared by the Device operations. */
 
 export const deviceField: INodeProperties = {
-	displayName: 'Device ID',
+	...deviceIdField,
 	name: 'device',
-	type: 'string',
-	default: '',
 	required: true,
-	placeholder: 'e.g. salon-main',
-	description: 'ID of the device slot (as created with Device → Add, listed by Device → Get Many), or its WhatsApp JID',
+	description: 'The device slot (as created with Device → Add, listed by Device → Get Many), or its WhatsApp JID',
 };
 
 export const webhookSecretField: INodeProperties = {
