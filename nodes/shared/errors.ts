@@ -52,7 +52,7 @@ export interface DescribedFailure {
 }
 
 /** GOWA answers 500 for lookups that will never succeed on a retry (unknown device, duplicate id, nothing pending). */
-const PERMANENT_500 = /not found|already exists|no pending|not implemented|invalid|is empty|not registered/i;
+const PERMANENT_500 = /not found|already exists|no pending|not implemented|invalid|is empty|not registered|has no /i;
 
 function said(failure: GowaFailure): string {
 	return failure.serverMessage ? ` GOWA said: "${failure.serverMessage}".` : '';

@@ -174,7 +174,7 @@ describe('settings and classification', () => {
 });
 
 describe('permanent 500 answers', () => {
-	it.each(['device x not found', 'device org_2 already exists', 'no pending passkey', 'not implemented'])(
+	it.each(['device x not found', 'device org_2 already exists', 'no pending passkey', 'not implemented', 'message has no media'])(
 		'does not retry "%s"',
 		(message) => {
 			const failure = describeFailure({ httpCode: 500, code: 'INTERNAL_SERVER_ERROR', serverMessage: message });
