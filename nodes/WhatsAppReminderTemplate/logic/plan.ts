@@ -107,6 +107,7 @@ export function planMessages(input: BookingInput, settings: PlanSettings): Plann
 	}
 	const bookingId = textOf(input.bookingId) ?? null;
 	const startUtc = utcIso(facts.start).replace('.000Z', 'Z');
+	const startTime = facts.start.toISO() ?? '';
 	const slots: Slot[] =
 		settings.sendTimes.length === 0
 			? [{ moment: settings.now.setZone(zoneOf(facts.zone)) }]
@@ -140,7 +141,7 @@ export function planMessages(input: BookingInput, settings: PlanSettings): Plann
 			message: render(settings, facts, variables),
 			language: facts.language,
 			timeZone: facts.zone,
-			startTime: facts.start.toISO() ?? '',
+			startTime,
 			sendTime: slot.rule === undefined ? 'immediately' : ruleLabel(slot.rule),
 			sendAt: utcIso(moment),
 			sendAtLocal: moment.toISO() ?? '',

@@ -30,13 +30,19 @@ interface Workflow {
 const PACKAGE = 'n8n-nodes-whatsapp-multidevice';
 const load = (file: string): Workflow => JSON.parse(readFileSync(join(PROJECT_ROOT, 'examples', file), 'utf8')) as Workflow;
 const nodeNamed = (workflow: Workflow, name: string) => workflow.nodes.find((node) => node.name === name) as WorkflowNode;
-const properties = new WhatsAppReminderTemplate().description.properties;
+const description = new WhatsAppReminderTemplate().description;
+const properties = description.properties;
 
 /** Parameter names n8n shows for these values; a name outside them would be silently dropped on import. */
 function unknownParameters(parameters: INodeParameters): string[] {
-	const shown = properties.filter((property: INodeProperties) => NodeHelpers.displayParameter(parameters, property, null));
+	const shown = properties.filter((property: INodeProperties) => NodeHelpers.displayParameter(parameters, property, { typeVersion: 1 }, description));
 	return Object.keys(parameters).filter((name) => !shown.some((property) => property.name === name));
 }
+
+it('the parameter check notices names the node would drop', () => {
+	expect(unknownParameters({ kind: 'confirmation', reviewLink: 'x', recipient: 'y', options: {} })).toEqual(['reviewLink', 'recipient']);
+	expect(unknownParameters({ kind: 'reviewRequest', reviewLink: 'x' })).toEqual([]);
+});
 
 describe.each(['booking-confirmation.json', 'booking-reminders.json'])('%s', (file) => {
 	const workflow = load(file);
