@@ -1,27 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** Event names GOWA sends to webhooks (its `event` field); a device webhook may be limited to some of them. */
-export const WEBHOOK_EVENT_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Call Offer', value: 'call.offer', description: 'Incoming call' },
-	{ name: 'Chat Presence', value: 'chat_presence', description: 'Someone is typing or recording in a chat' },
-	{ name: 'Group Joined', value: 'group.joined', description: 'This account was added to a group' },
-	{ name: 'Group Participants', value: 'group.participants', description: 'Members joined, left, were promoted or demoted' },
-	{ name: 'Label Association', value: 'label.association', description: 'A label was put on or taken off a chat' },
-	{ name: 'Label Edit', value: 'label.edit', description: 'A label was created, changed or deleted' },
-	{ name: 'Message', value: 'message', description: 'New incoming message (or one typed on the phone)' },
-	{ name: 'Message Ack', value: 'message.ack', description: 'Delivered / read receipts' },
-	{ name: 'Message Deleted', value: 'message.deleted', description: 'A message was deleted for me' },
-	{ name: 'Message Edited', value: 'message.edited', description: 'A message was edited' },
-	{ name: 'Message Reaction', value: 'message.reaction', description: 'A reaction was added or removed' },
-	{ name: 'Message Revoked', value: 'message.revoked', description: 'A message was deleted for everyone' },
-	{ name: 'Newsletter Joined', value: 'newsletter.joined', description: 'This account followed a channel' },
-	{ name: 'Newsletter Left', value: 'newsletter.left', description: 'This account unfollowed a channel' },
-	{ name: 'Newsletter Message', value: 'newsletter.message', description: 'New channel messages' },
-	{ name: 'Newsletter Mute', value: 'newsletter.mute', description: 'A channel was muted or unmuted' },
-];
+import { GOWA_EVENTS, GOWA_EVENT_OPTIONS } from '../../shared/events';
 
-const KNOWN_EVENTS = new Set(WEBHOOK_EVENT_OPTIONS.map((option) => option.value as string));
+/** Event names GOWA sends to webhooks (its `event` field); a device webhook may be limited to some of them. */
+export const WEBHOOK_EVENT_OPTIONS: INodePropertyOptions[] = GOWA_EVENT_OPTIONS;
+
+const KNOWN_EVENTS = GOWA_EVENTS;
 
 /**
  * Turns the Events multi-select (or a comma-separated string from an expression) into GOWA's
