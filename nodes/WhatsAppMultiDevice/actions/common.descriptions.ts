@@ -195,3 +195,15 @@ export const pairingPhoneField: INodeProperties = {
 	description:
 		'Number of the WhatsApp account to link, with country code. On the phone open Linked Devices → Link with phone number instead and type the code this returns.',
 };
+
+/** The "Options" collection of an operation: optional GOWA fields, listed alphabetically by name. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options,
+	};
+}

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { postSend } from '../../helpers/send';
 import { getPhoneList, getRecipient } from '../../helpers/recipient';
 import { commonSendFields, requireText } from '../../helpers/validation';
-import { durationOption, forwardedOption, recipientField } from '../common.descriptions';
+import { durationOption, forwardedOption, recipientField, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	recipientField,
@@ -26,14 +26,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. +62 812-3456-7890',
 		description: 'Phone number on the contact card (same formats as Recipient)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [durationOption, forwardedOption],
-	},
+	optionsCollection([durationOption, forwardedOption]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['contact'] } };

@@ -10,20 +10,14 @@ import {
 	mediaSourceFields,
 	recipientField,
 	replyOption,
+	optionsCollection,
 } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	recipientField,
 	...mediaSourceFields('File', 'e.g. https://example.com/invoice.pdf'),
 	captionField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [durationOption, forwardedOption, replyOption],
-	},
+	optionsCollection([durationOption, forwardedOption, replyOption]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['file'] } };

@@ -12,33 +12,27 @@ import {
 	recipientField,
 	replyOption,
 	viewOnceOption,
+	optionsCollection,
 } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	recipientField,
 	...mediaSourceFields('Image', 'e.g. https://example.com/photo.jpg'),
 	captionField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Compress',
-				name: 'compress',
-				type: 'boolean',
-				default: true,
-				description: 'Whether GOWA compresses the image before sending (its default). Turn off to send the original.',
-			},
-			durationOption,
-			hdOption,
-			forwardedOption,
-			replyOption,
-			viewOnceOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Compress',
+			name: 'compress',
+			type: 'boolean',
+			default: true,
+			description: 'Whether GOWA compresses the image before sending (its default). Turn off to send the original.',
+		},
+		durationOption,
+		hdOption,
+		forwardedOption,
+		replyOption,
+		viewOnceOption,
+	]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['image'] } };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { postSend } from '../../helpers/send';
-import { forwardedOption } from '../common.descriptions';
+import { forwardedOption, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -16,14 +16,7 @@ const properties: INodeProperties[] = [
 		],
 		description: 'Whether the account shows as online to its contacts',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [forwardedOption],
-	},
+	optionsCollection([forwardedOption]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['presence'] } };

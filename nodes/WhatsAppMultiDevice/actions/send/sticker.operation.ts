@@ -3,19 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sendMedia } from '../../helpers/send';
 import { commonSendFields } from '../../helpers/validation';
-import { durationOption, forwardedOption, mediaSourceFields, recipientField } from '../common.descriptions';
+import { durationOption, forwardedOption, mediaSourceFields, recipientField, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	recipientField,
 	...mediaSourceFields('Sticker', 'e.g. https://example.com/sticker.webp'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [durationOption, forwardedOption],
-	},
+	optionsCollection([durationOption, forwardedOption]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['sticker'] } };

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { postSend } from '../../helpers/send';
 import { getPhoneList, getRecipient } from '../../helpers/recipient';
 import { commonSendFields, requireText } from '../../helpers/validation';
-import { durationOption, forwardedOption, recipientField, replyOption } from '../common.descriptions';
+import { durationOption, forwardedOption, recipientField, replyOption, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	recipientField,
@@ -17,27 +17,20 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		description: 'Text to send. WhatsApp formatting (*bold*, _italic_, ~strike~) works; @6281234567890 in the text mentions that person.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			durationOption,
-			forwardedOption,
-			{
-				displayName: 'Mentions',
-				name: 'mentions',
-				type: 'string',
-				typeOptions: { multipleValues: true },
-				default: [],
-				placeholder: 'e.g. 6281234567890',
-				description: 'Phone numbers to mention without writing them in the text; @everyone mentions all group members',
-			},
-			replyOption,
-		],
-	},
+	optionsCollection([
+		durationOption,
+		forwardedOption,
+		{
+			displayName: 'Mentions',
+			name: 'mentions',
+			type: 'string',
+			typeOptions: { multipleValues: true },
+			default: [],
+			placeholder: 'e.g. 6281234567890',
+			description: 'Phone numbers to mention without writing them in the text; @everyone mentions all group members',
+		},
+		replyOption,
+	]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['text'] } };

@@ -12,40 +12,34 @@ import {
 	recipientField,
 	replyOption,
 	viewOnceOption,
+	optionsCollection,
 } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	recipientField,
 	...mediaSourceFields('Video', 'e.g. https://example.com/clip.mp4'),
 	captionField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Compress',
-				name: 'compress',
-				type: 'boolean',
-				default: false,
-				description: 'Whether GOWA re-encodes the video with ffmpeg to make it smaller',
-			},
-			durationOption,
-			{
-				displayName: 'GIF Playback',
-				name: 'gifPlayback',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the video plays muted in a loop, like a GIF',
-			},
-			hdOption,
-			forwardedOption,
-			replyOption,
-			viewOnceOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Compress',
+			name: 'compress',
+			type: 'boolean',
+			default: false,
+			description: 'Whether GOWA re-encodes the video with ffmpeg to make it smaller',
+		},
+		durationOption,
+		{
+			displayName: 'GIF Playback',
+			name: 'gifPlayback',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the video plays muted in a loop, like a GIF',
+		},
+		hdOption,
+		forwardedOption,
+		replyOption,
+		viewOnceOption,
+	]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['video'] } };
