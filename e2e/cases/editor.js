@@ -23,11 +23,26 @@ async function signIn(page, n8n) {
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
 }
 
-/** Headlines of the options of the dropdown that is open. */
-async function optionTexts(page) {
-	const headlines = page.locator('.el-select-dropdown:visible [data-test-id="parameter-input-item"] .option-headline');
+const openDropdowns = (page) => page.locator('.el-select-dropdown:visible');
+
+/**
+ * Waits until no dropdown is shown (a fading one still matches :visible). With `escape`, first closes the open one
+ * (Escape goes to the dropdown; pressed when none is open it would close the node view instead).
+ */
+async function closeDropdowns(page, { escape = false } = {}) {
+	if (escape && (await openDropdowns(page).count()) > 0) await page.keyboard.press('Escape');
+	for (let attempt = 0; attempt < 50 && (await openDropdowns(page).count()) > 0; attempt++) await page.waitForTimeout(100);
+}
+
+/** Opens a select parameter and returns the headlines of its options (the only dropdown then open). */
+async function optionTexts(page, select) {
+	await closeDropdowns(page);
+	await select.click();
+	const headlines = openDropdowns(page).locator('[data-test-id="parameter-input-item"] .option-headline');
 	await headlines.first().waitFor();
-	return (await headlines.allInnerTexts()).map((text) => text.trim());
+	const texts = (await headlines.allInnerTexts()).map((text) => text.trim());
+	await closeDropdowns(page, { escape: true });
+	return texts;
 }
 
 module.exports = {
@@ -80,16 +95,12 @@ module.exports = {
 			t.assert.ok(await ndv.getByText('Resource', { exact: true }).isVisible(), 'Resource label shown');
 			t.assert.ok(await ndv.getByText('Operation', { exact: true }).isVisible(), 'Operation label shown');
 
-			await resource.click();
-			const resources = await optionTexts(page);
+			const resources = await optionTexts(page, resource);
 			t.assert.ok(resources.includes('Send'), `Resource offers Send: ${resources}`);
-			await page.keyboard.press('Escape');
-			await operation.click();
-			const operations = await optionTexts(page);
+			const operations = await optionTexts(page, operation);
 			for (const name of ['Send Text', 'Send Image', 'Send Poll', 'Send Location']) {
 				t.assert.ok(operations.some((text) => text.startsWith(name)), `Operation offers ${name}: ${operations}`);
 			}
-			await page.keyboard.press('Escape');
 
 			// Our credential type: both imported credentials of that type are offered, and nothing else.
 			const credentials = page.locator('[data-test-id="node-credentials-select"]');
