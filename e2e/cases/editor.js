@@ -9,19 +9,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { launchBrowser, browserUnavailableReason } = require('../lib/browser');
+const { launchBrowser, browserUnavailableReason, signIn } = require('../lib/browser');
 const { ROOT_DIR } = require('../lib/install');
 
 const WORKFLOW_ID = 'e2eEditorPlay001';
 const NODE_TYPE = 'n8n-nodes-whatsapp-multidevice.whatsAppMultiDevice';
-
-async function signIn(page, n8n) {
-	await page.goto(`${n8n.baseUrl}/signin`);
-	await page.fill('#emailOrLdapLoginId', n8n.owner.email);
-	await page.fill('#password', n8n.owner.password);
-	await page.click('[data-test-id="form-submit-button"]');
-	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
-}
 
 const openDropdowns = (page) => page.locator('.el-select-dropdown:visible');
 
@@ -147,7 +139,8 @@ module.exports = {
 			for (let attempt = 0; attempt < 40; attempt++) {
 				const workflow = await t.n8n.api('GET', `/workflows/${WORKFLOW_ID}`);
 				saved = workflow.nodes.find((node) => node.type === NODE_TYPE);
-				if (saved) break;
+				// n8n may autosave the new node before the typed values; wait for the save that has them.
+				if (saved?.parameters?.recipient !== undefined) break;
 				await page.waitForTimeout(250);
 			}
 			await shot('05-saved');

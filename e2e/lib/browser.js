@@ -65,4 +65,13 @@ async function launchBrowser({ viewport = { width: 1440, height: 900 } } = {}) {
 	};
 }
 
-module.exports = { launchBrowser, findChromium, browserUnavailableReason, CHROMIUM_ARGS };
+/** Signs in to the n8n editor as the instance owner. */
+async function signIn(page, n8n) {
+	await page.goto(`${n8n.baseUrl}/signin`);
+	await page.fill('#emailOrLdapLoginId', n8n.owner.email);
+	await page.fill('#password', n8n.owner.password);
+	await page.click('[data-test-id="form-submit-button"]');
+	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+}
+
+module.exports = { launchBrowser, findChromium, browserUnavailableReason, signIn, CHROMIUM_ARGS };

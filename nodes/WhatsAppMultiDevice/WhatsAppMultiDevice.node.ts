@@ -15,7 +15,7 @@ export class WhatsAppMultiDevice implements INodeType {
 		},
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: '={{$parameter["resource"] + ": " + $parameter["operation"]}}',
 		description:
 			'Send WhatsApp messages and manage devices, chats and groups through a GOWA (go-whatsapp-web-multidevice) server',
 		defaults: { name: 'WhatsApp MultiDevice' },
