@@ -156,6 +156,25 @@ function networkCodeOf(error: unknown): string | undefined {
 	return undefined;
 }
 
+/** The answer body as bytes, whatever shape the request helper handed back. */
+function bodyBuffer(raw: unknown): Buffer {
+	if (Buffer.isBuffer(raw)) return raw;
+	if (raw instanceof ArrayBuffer) return Buffer.from(raw);
+	return Buffer.from(typeof raw === 'string' ? raw : JSON.stringify(raw ?? ''));
+}
+
+/** MIME type and file name of a download: from Content-Type and Content-Disposition, else the URL's last segment. */
+function downloadedFileInfo(headers: IDataObject, target: URL): { mimeType?: string; fileName?: string } {
+	const contentType = headers['content-type'];
+	const disposition = headers['content-disposition'];
+	const fileNameMatch = typeof disposition === 'string' ? disposition.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i) : null;
+	const fallbackName = decodeURIComponent(target.pathname.split('/').pop() ?? '') || undefined;
+	return {
+		mimeType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined,
+		fileName: fileNameMatch ? decodeURIComponent(fileNameMatch[1]) : fallbackName,
+	};
+}
+
 function parseEnvelope(body: unknown): GowaEnvelope | undefined {
 	let parsed: unknown = body;
 	if (Buffer.isBuffer(parsed)) parsed = parsed.toString('utf8');
@@ -215,12 +234,7 @@ async function sendOnce(
 		throw gowaApiError(context.getNode(), failure, request.itemIndex);
 	}
 
-	const rawBody = response.body as unknown;
-	const body = Buffer.isBuffer(rawBody)
-		? rawBody
-		: rawBody instanceof ArrayBuffer
-			? Buffer.from(rawBody)
-			: Buffer.from(typeof rawBody === 'string' ? rawBody : JSON.stringify(rawBody ?? ''));
+	const body = bodyBuffer(response.body);
 	const envelope = request.binary && response.statusCode < 300 ? undefined : parseEnvelope(body);
 	if (response.statusCode >= 300) {
 		const failure: GowaFailure = {
@@ -369,15 +383,7 @@ export async function gowaDownload(
 		itemIndex,
 		binary: true,
 	});
-	const contentType = response.headers['content-type'];
-	const disposition = response.headers['content-disposition'];
-	const fileNameMatch = typeof disposition === 'string' ? disposition.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i) : null;
-	const fallbackName = decodeURIComponent(target.pathname.split('/').pop() ?? '') || undefined;
-	return {
-		body: response.body,
-		mimeType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined,
-		fileName: fileNameMatch ? decodeURIComponent(fileNameMatch[1]) : fallbackName,
-	};
+	return { body: response.body, ...downloadedFileInfo(response.headers, target) };
 }
 
 /**
@@ -418,8 +424,7 @@ export async function publicDownload(
 	} catch (error) {
 		throw gowaApiError(this.getNode(), { networkCode: networkCodeOf(error) ?? 'UNKNOWN', host: target.host, timeoutMs: DEFAULT_TIMEOUT_MS }, itemIndex);
 	}
-	const rawBody = response.body as unknown;
-	const body = Buffer.isBuffer(rawBody) ? rawBody : rawBody instanceof ArrayBuffer ? Buffer.from(rawBody) : Buffer.from(String(rawBody ?? ''));
+	const body = bodyBuffer(response.body);
 	if (response.statusCode >= 300) {
 		throw new NodeApiError(this.getNode(), { httpCode: response.statusCode, host: target.host } as JsonObject, {
 			message: `Could not download the file from ${target.host} (HTTP ${response.statusCode})`,
@@ -428,10 +433,5 @@ export async function publicDownload(
 			itemIndex,
 		});
 	}
-	const contentType = (response.headers ?? {})['content-type'];
-	return {
-		body,
-		mimeType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined,
-		fileName: decodeURIComponent(target.pathname.split('/').pop() ?? '') || undefined,
-	};
+	return { body, ...downloadedFileInfo(response.headers ?? {}, target) };
 }
