@@ -13,6 +13,8 @@
  *   node bench/sending.bench.js [--write]        --write updates the "Bulk sending" section of BENCHMARKS.md
  *   BENCH_ITEMS=1000 BENCH_RUNS=3 BENCH_LATENCIES=0,50 BENCH_MEMORY_ITEMS=10000   (defaults)
  *   BENCH_QUICK=1                                  a short smoke run (100 items, 1 run, latency 0 and 50)
+ *   BENCH_ONLY=ours20,httpDefault                  only these senders, no report (e.g. to profile one with
+ *   BENCH_N8N_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof'  passed to the n8n processes)
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -27,6 +29,7 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? (QUICK ? 100 : 1000));
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3));
 const LATENCIES = (process.env.BENCH_LATENCIES ?? '0,50').split(',').map(Number);
 const MEMORY_ITEMS = Number(process.env.BENCH_MEMORY_ITEMS ?? (QUICK ? 1000 : 10000));
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const BASIC_AUTH_CREDENTIAL = { id: 'benchBasicAuth01', name: 'GOWA basic auth (HTTP Request)' };
 
 const log = (line) => process.stdout.write(`${line}\n`);
@@ -184,12 +187,16 @@ async function main() {
 		start: false,
 		credentials: [{ ...BASIC_AUTH_CREDENTIAL, type: 'httpBasicAuth', data: { user: GOWA.username, password: GOWA.password } }],
 		simulator: { validate: false, validateSpec: false },
-		n8nEnv: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false' },
+		n8nEnv: {
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
+			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false',
+			...(process.env.BENCH_N8N_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_N8N_NODE_OPTIONS } : {}),
+		},
 		log,
 	});
 	const lines = [];
 	try {
-		const all = variants(env.sim.url);
+		const all = variants(env.sim.url).filter((variant) => ONLY.length === 0 || ONLY.includes(variant.key));
 		const memoryVariant = { key: 'memory', label: `WhatsApp MultiDevice, default, ${MEMORY_ITEMS} items`, wf: linear('benchOursMemory1', 'bench memory', MEMORY_ITEMS, oursNode({})) };
 		const pacingVariant = { key: 'pacing', label: '20 sends at 600/min', wf: linear('benchOursPacing1', 'bench pacing', 20, oursNode({ messagesPerMinute: 600 })) };
 		const retryVariant = { key: 'retry', label: `${ITEMS} sends, 30 % failures`, wf: linear('benchOursRetries', 'bench retries', ITEMS, oursNode({ maxAttempts: 10, baseDelayMs: 20 })) };
@@ -216,6 +223,7 @@ async function main() {
 			table.push({ latency, results });
 		}
 		env.sim.setLatency(0);
+		if (ONLY.length > 0) return;
 
 		// Pacing: 20 sends at 600/min should take 19 intervals of 100 ms.
 		const pacing = await runOnce(env, pacingVariant);
