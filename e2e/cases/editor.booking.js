@@ -22,6 +22,11 @@ function editorCopy(file) {
 	workflow.id = `ed${workflow.id.slice(2)}`;
 	for (const node of workflow.nodes) {
 		if (node.credentials?.whatsAppMultiDeviceApi) node.credentials.whatsAppMultiDeviceApi = { ...CREDENTIALS.gowa };
+		// Its own webhook path, so it does not collide with the copy the reminder cases activate.
+		if (node.type === 'n8n-nodes-base.webhook') {
+			node.parameters.path = `${node.parameters.path}-editor`;
+			if (node.webhookId) node.webhookId = `${node.webhookId.slice(0, -6)}ed1t0r`;
+		}
 	}
 	const copy = path.join(COPIES_DIR, file);
 	fs.writeFileSync(copy, JSON.stringify(workflow, null, 2));
