@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 
 import { gowaRequest } from '../../shared/transport';
 import { deviceOverride } from './device';
+import { collectOffsetPages, dataArray, getListLimit } from './paging';
 import { getRecipient } from './recipient';
 
 /** Reads the Chat field (phone number or chat JID) and returns the normalised JID. */
@@ -52,4 +53,28 @@ export function toRfc3339(context: IExecuteFunctions, itemIndex: number, value: 
 		});
 	}
 	return parsed.toISO({ suppressMilliseconds: true }) ?? undefined;
+}
+
+/**
+ * All pages (or up to the limit) of a list from GOWA's chat storage — `/chats`, `/chat/{jid}/messages` — which page
+ * with limit/offset and report `pagination.total`.
+ */
+export async function collectChatStorageList(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	qs: IDataObject,
+	pageSize: number,
+): Promise<IDataObject[]> {
+	const deviceId = deviceOverride(this, itemIndex);
+	return await collectOffsetPages(
+		async (offset, limit) => {
+			const results = await gowaRequest.call(this, { method: 'GET', path, qs: { ...qs, limit, offset }, deviceScoped: true, deviceId, itemIndex });
+			const pagination = (Array.isArray(results) ? undefined : results.pagination) as IDataObject | undefined;
+			const total = typeof pagination?.total === 'number' ? pagination.total : undefined;
+			return { entries: dataArray(results), total };
+		},
+		getListLimit(this, itemIndex),
+		pageSize,
+	);
 }

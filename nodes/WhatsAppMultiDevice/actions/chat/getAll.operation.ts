@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { gowaRequest } from '../../../shared/transport';
-import { deviceOverride } from '../../helpers/device';
-import { collectOffsetPages, dataArray, getListLimit } from '../../helpers/paging';
+import { collectChatStorageList } from '../../helpers/chat';
 import { optionalText } from '../../helpers/validation';
 import { limitField, returnAllField } from '../common.descriptions';
 
@@ -55,7 +53,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
 const PAGE_SIZE = 100;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const listLimit = getListLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	const search = optionalText(filters.search);
@@ -63,24 +60,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.hasMedia === true) qs.has_media = true;
 	if (filters.archived === 'archived') qs.archived = true;
 	if (filters.archived === 'notArchived') qs.archived = false;
-	const deviceId = deviceOverride(this, itemIndex);
 
-	const chats = await collectOffsetPages(
-		async (offset, limit) => {
-			const results = await gowaRequest.call(this, {
-				method: 'GET',
-				path: '/chats',
-				qs: { ...qs, limit, offset },
-				deviceScoped: true,
-				deviceId,
-				itemIndex,
-			});
-			const pagination = (Array.isArray(results) ? undefined : results.pagination) as IDataObject | undefined;
-			const total = typeof pagination?.total === 'number' ? pagination.total : undefined;
-			return { entries: dataArray(results), total };
-		},
-		listLimit,
-		PAGE_SIZE,
-	);
+	const chats = await collectChatStorageList.call(this, itemIndex, '/chats', qs, PAGE_SIZE);
 	return chats.map((chat) => ({ json: chat }));
 }

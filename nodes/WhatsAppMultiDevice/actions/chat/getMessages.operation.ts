@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { gowaRequest } from '../../../shared/transport';
-import { chatPath, getChatJid, toRfc3339 } from '../../helpers/chat';
+import { chatPath, collectChatStorageList, getChatJid, toRfc3339 } from '../../helpers/chat';
 import { deviceOverride } from '../../helpers/device';
-import { applyLimit, collectOffsetPages, dataArray, getListLimit } from '../../helpers/paging';
+import { applyLimit, dataArray, getListLimit } from '../../helpers/paging';
 import { optionalText } from '../../helpers/validation';
 import { limitField, returnAllField } from '../common.descriptions';
 import { chatJidField } from './chat.descriptions';
@@ -124,22 +124,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return applyLimit(matches, listLimit).map((message) => ({ json: message }));
 	}
 
-	const messages = await collectOffsetPages(
-		async (offset, limit) => {
-			const results = await gowaRequest.call(this, {
-				method: 'GET',
-				path: chatPath(chat, 'messages'),
-				qs: { ...qs, limit, offset },
-				deviceScoped: true,
-				deviceId,
-				itemIndex,
-			});
-			const pagination = (Array.isArray(results) ? undefined : results.pagination) as IDataObject | undefined;
-			const total = typeof pagination?.total === 'number' ? pagination.total : undefined;
-			return { entries: dataArray(results), total };
-		},
-		listLimit,
-		PAGE_SIZE,
-	);
+	const messages = await collectChatStorageList.call(this, itemIndex, chatPath(chat, 'messages'), qs, PAGE_SIZE);
 	return messages.map((message) => ({ json: message }));
 }
