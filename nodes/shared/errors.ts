@@ -139,14 +139,14 @@ export function describeFailure(failure: GowaFailure): DescribedFailure {
 		return build(
 			'unknownDevice',
 			`GOWA has no device ${device}`,
-			'Check the Device ID field of the node or the Default Device ID of the credential. Device → Get Many lists the devices this server has; the ID may also be the device’s WhatsApp JID.',
+			'Check the Device field of the node or the Default Device ID of the credential. Device → Get Many lists the devices this server has; the ID may also be the device’s WhatsApp JID.',
 		);
 	}
 	if (code === 'DEVICE_ID_REQUIRED') {
 		return build(
 			'deviceRequired',
 			'GOWA needs to know which device to use',
-			'The server has no device or several devices, and no Device ID was given. Set Default Device ID in the credential or Device ID on the node; on a fresh server create a device first (Device → Add) and pair it.',
+			'The server has no device or several devices, and no Device ID was given. Set Default Device ID in the credential or the Device field of the node; on a fresh server create a device first (Device → Add) and pair it.',
 		);
 	}
 	if (code === 'INVALID_JID') {

@@ -62,7 +62,7 @@ const cases: Case[] = [
 		failure: { httpCode: 400, code: 'DEVICE_ID_REQUIRED', serverMessage: 'device_id is required via X-Device-Id header or device_id query', host },
 		cls: 'deviceRequired',
 		message: 'GOWA needs to know which device to use',
-		description: /Set Default Device ID in the credential or Device ID on the node/,
+		description: /Set Default Device ID in the credential or the Device field of the node/,
 		transient: false,
 	},
 	{
