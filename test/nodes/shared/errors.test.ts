@@ -54,7 +54,7 @@ const cases: Case[] = [
 		failure: { httpCode: 404, code: 'DEVICE_NOT_FOUND', serverMessage: 'device not found; create a device first', host, deviceId: 'ghost' },
 		cls: 'unknownDevice',
 		message: 'GOWA has no device "ghost"',
-		description: /Device ID .*Default Device ID .*Device → Get Many/,
+		description: /Device field .*Default Device ID .*Device → Get Many/,
 		transient: false,
 	},
 	{
