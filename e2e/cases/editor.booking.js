@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { launchBrowser, browserUnavailableReason, signIn } = require('../lib/browser');
+const { signIn, startEditorCase } = require('../lib/browser');
 const { CREDENTIALS } = require('../lib/fixtures');
 const { ROOT_DIR } = require('../lib/install');
 
@@ -41,13 +41,7 @@ module.exports = {
 	order: 101,
 	timeoutMs: 180_000,
 	async run(t) {
-		const unavailable = browserUnavailableReason();
-		if (unavailable) t.skip(unavailable);
-		const dir = path.join(t.artifactsDir, '..', 'editor');
-		fs.mkdirSync(dir, { recursive: true });
-		const browser = await launchBrowser({ viewport: { width: 1280, height: 760 } });
-		const { page } = browser;
-		page.setDefaultTimeout(30_000);
+		const { browser, page, dir } = await startEditorCase(t, { width: 1280, height: 760 });
 		try {
 			await signIn(page, t.n8n);
 			for (const { workflow, path: copyPath } of examples) {

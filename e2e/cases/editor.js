@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { launchBrowser, browserUnavailableReason, signIn } = require('../lib/browser');
+const { signIn, startEditorCase } = require('../lib/browser');
 const { ROOT_DIR } = require('../lib/install');
 
 const WORKFLOW_ID = 'e2eEditorPlay001';
@@ -43,13 +43,7 @@ module.exports = {
 	order: 100,
 	timeoutMs: 180_000,
 	async run(t) {
-		const unavailable = browserUnavailableReason();
-		if (unavailable) t.skip(unavailable);
-		const dir = path.join(t.artifactsDir, '..', 'editor');
-		fs.mkdirSync(dir, { recursive: true });
-		const browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
-		const { page } = browser;
-		page.setDefaultTimeout(30_000);
+		const { browser, page, dir } = await startEditorCase(t, { width: 1280, height: 800 });
 		const shot = (name, options = {}) => page.screenshot({ path: path.join(dir, `${name}.png`), ...options });
 		try {
 			await signIn(page, t.n8n);

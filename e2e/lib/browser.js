@@ -74,4 +74,18 @@ async function signIn(page, n8n) {
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
 }
 
-module.exports = { launchBrowser, findChromium, browserUnavailableReason, signIn, CHROMIUM_ARGS };
+/**
+ * For an editor case: skips it when no browser can run here, makes test-artifacts/e2e/editor/ and launches chromium.
+ * Returns { browser, page, dir }; the caller signs in and closes the browser.
+ */
+async function startEditorCase(t, viewport) {
+	const unavailable = browserUnavailableReason();
+	if (unavailable) t.skip(unavailable);
+	const dir = path.join(t.artifactsDir, '..', 'editor');
+	fs.mkdirSync(dir, { recursive: true });
+	const browser = await launchBrowser({ viewport });
+	browser.page.setDefaultTimeout(30_000);
+	return { browser, page: browser.page, dir };
+}
+
+module.exports = { launchBrowser, findChromium, browserUnavailableReason, signIn, startEditorCase, CHROMIUM_ARGS };

@@ -29,3 +29,4 @@ export { closedPort, startSink } from './sink';
 export type { FileField } from './contract';
 export { basicAuth, bodyOf, contractProblems, expectContract, mediaTypeOf } from './contract';
 export { runListSearch } from './loadOptions';
+export { expectItems, expectRejectedBeforeSending, expectRequestTo } from './assertions';

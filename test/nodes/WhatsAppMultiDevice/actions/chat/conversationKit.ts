@@ -4,10 +4,9 @@
  * through n8n's engine against it, access to the simulated device's storage, and the assertions every test repeats.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { RecordedRequest, RunResult, SimulatorHandle, TestItem } from '../../../../harness';
-import { basicAuth, expectContract, runNode, useSimulator } from '../../../../harness';
+import { expectItems, expectRejectedBeforeSending, expectRequestTo, runNode, useSimulator } from '../../../../harness';
 
 export const AUTH = { username: 'crm-admin', password: 'Conversation-Pw-19' };
 export const DEVICES = [
@@ -110,28 +109,17 @@ export function setupConversationKit(): ConversationKit {
 
 /** The run succeeded with `count` items, each paired with input item 0 unless said otherwise. */
 export function expectOk(result: RunResult, count = 1): void {
-	expect(result.error).toBeUndefined();
-	expect(result.items).toHaveLength(count);
-	for (const item of result.items) expect(item.pairedItem).toEqual({ item: expect.any(Number) });
+	expectItems(result, count);
 }
 
 /** Method, path, basic auth, X-Device-Id, operationId and the contract (spec + real server rules, 200 answer). */
 export function expectRequest(request: RecordedRequest, method: string, path: string, operationId: string, deviceId = 'salon-main'): void {
-	expect(`${request.method} ${request.path}`).toBe(`${method} ${path}`);
-	expect(request.operationId).toBe(operationId);
-	expect(request.headers.authorization).toBe(basicAuth(AUTH.username, AUTH.password));
-	expect(request.headers['x-device-id']).toBe(deviceId);
-	expectContract(request);
+	expectRequestTo(request, { method, path, operationId, auth: AUTH, deviceId });
 }
 
 /** Bad input: a NodeOperationError naming the item, and nothing sent. */
 export function expectRejected(kit: ConversationKit, result: RunResult, message: string | RegExp, itemIndex = 0): void {
-	expect(result.items).toEqual([]);
-	expect(result.thrown).toBeInstanceOf(NodeOperationError);
-	if (typeof message === 'string') expect(result.error?.message).toBe(message);
-	else expect(result.error?.message).toMatch(message);
-	expect(result.error?.context?.itemIndex).toBe(itemIndex);
-	expect(kit.gowa.requests()).toHaveLength(0);
+	expectRejectedBeforeSending(result, kit.gowa.requests(), message, itemIndex);
 }
 
 /** A phone number as a CRM types it, and the JID GOWA must receive. */

@@ -3,10 +3,9 @@
  * that runs the real node through n8n's engine against it; and the assertions every operation repeats.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { RecordedRequest, RunResult, SimulatorHandle, TestItem } from '../../../../harness';
-import { basicAuth, expectContract, runNode, useSimulator } from '../../../../harness';
+import { expectRejectedBeforeSending, expectRequestTo, runNode, useSimulator } from '../../../../harness';
 
 export const AUTH = { username: 'salon-admin', password: 'Send-Contract-Pw-42' };
 export const DEVICES = [
@@ -59,21 +58,12 @@ export function expectSent(result: RunResult, count = 1): void {
 
 /** Method, path, basic auth, X-Device-Id and the contract (spec + real server rules, 200 answer). */
 export function expectSendRequest(request: RecordedRequest, path: string, deviceId: string | undefined = 'salon-main'): void {
-	expect(`${request.method} ${request.path}`).toBe(`POST ${path}`);
-	expect(request.headers.authorization).toBe(basicAuth(AUTH.username, AUTH.password));
-	if (deviceId === undefined) expect(request.headers).not.toHaveProperty('x-device-id');
-	else expect(request.headers['x-device-id']).toBe(deviceId);
-	expectContract(request);
+	expectRequestTo(request, { method: 'POST', path, auth: AUTH, deviceId });
 }
 
 /** Bad input: a NodeOperationError naming the item, and nothing sent. */
 export function expectRejected(kit: SendKit, result: RunResult, message: string | RegExp, itemIndex = 0): void {
-	expect(result.items).toEqual([]);
-	expect(result.thrown).toBeInstanceOf(NodeOperationError);
-	if (typeof message === 'string') expect(result.error?.message).toBe(message);
-	else expect(result.error?.message).toMatch(message);
-	expect(result.error?.context?.itemIndex).toBe(itemIndex);
-	expect(kit.gowa.requests()).toHaveLength(0);
+	expectRejectedBeforeSending(result, kit.gowa.requests(), message, itemIndex);
 }
 
 /**

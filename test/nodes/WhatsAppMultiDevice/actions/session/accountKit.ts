@@ -4,10 +4,9 @@
  * the assertions every operation repeats.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { RecordedRequest, RunResult, SimulatorHandle, TestItem } from '../../../../harness';
-import { basicAuth, expectContract, runNode, useSimulator } from '../../../../harness';
+import { expectItems, expectRejectedBeforeSending, expectRequestTo, runNode, useSimulator } from '../../../../harness';
 
 export const AUTH = { username: 'tenant-admin', password: 'Account-Contract-Pw-7' };
 export const DEVICES = [
@@ -61,9 +60,7 @@ export function setupAccountKit(): AccountKit {
 
 /** The run succeeded with `count` items. */
 export function expectOk(result: RunResult, count = 1): void {
-	expect(result.error).toBeUndefined();
-	expect(result.items).toHaveLength(count);
-	for (const item of result.items) expect(item.pairedItem).toEqual({ item: expect.any(Number) });
+	expectItems(result, count);
 }
 
 /**
@@ -71,22 +68,12 @@ export function expectOk(result: RunResult, count = 1): void {
  * contract (spec + real server rules, 200 answer).
  */
 export function expectRequest(request: RecordedRequest, method: string, path: string, operationId: string, deviceId?: string): void {
-	expect(`${request.method} ${request.path}`).toBe(`${method} ${path}`);
-	expect(request.operationId).toBe(operationId);
-	expect(request.headers.authorization).toBe(basicAuth(AUTH.username, AUTH.password));
-	if (deviceId === undefined) expect(request.headers).not.toHaveProperty('x-device-id');
-	else expect(request.headers['x-device-id']).toBe(deviceId);
-	expectContract(request);
+	expectRequestTo(request, { method, path, operationId, auth: AUTH, deviceId });
 }
 
 /** Bad input: a NodeOperationError naming the item, and nothing sent. */
 export function expectRejected(kit: AccountKit, result: RunResult, message: string | RegExp, itemIndex = 0): void {
-	expect(result.items).toEqual([]);
-	expect(result.thrown).toBeInstanceOf(NodeOperationError);
-	if (typeof message === 'string') expect(result.error?.message).toBe(message);
-	else expect(result.error?.message).toMatch(message);
-	expect(result.error?.context?.itemIndex).toBe(itemIndex);
-	expect(kit.gowa.requests()).toHaveLength(0);
+	expectRejectedBeforeSending(result, kit.gowa.requests(), message, itemIndex);
 }
 
 /** No password or webhook secret anywhere in the output. */
