@@ -3,6 +3,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { gowaFailureOf } from '../shared/errors';
+import { devicePath } from '../shared/path';
 import { gowaRequest } from '../shared/transport';
 import { eventsForGowa, normaliseGowaEvents } from './events';
 import type { TriggerSettings } from './settings';
@@ -74,8 +75,8 @@ function asNodeError(context: IHookFunctions, error: unknown): NodeApiError | No
 	return new NodeOperationError(context.getNode(), error as Error);
 }
 
-function devicePath(deviceId: string): string {
-	return `/devices/${encodeURIComponent(deviceId)}/webhook`;
+function webhookPath(deviceId: string): string {
+	return devicePath(deviceId, '/webhook');
 }
 
 /** GOWA's JSON 404 (`NOT_FOUND`) for an unknown device; a plain-text 404 (no such route: GOWA before v8.10) is not that. */
@@ -87,7 +88,7 @@ function isUnknownDevice(error: unknown): boolean {
 /** The device's webhook configuration, or undefined when GOWA does not know the device. */
 async function findDeviceWebhook(this: IHookFunctions, deviceId: string): Promise<DeviceWebhookConfig | undefined> {
 	try {
-		return asConfig(await gowaRequest.call(this, { method: 'GET', path: devicePath(deviceId) }));
+		return asConfig(await gowaRequest.call(this, { method: 'GET', path: webhookPath(deviceId) }));
 	} catch (error) {
 		if (isUnknownDevice(error)) return undefined;
 		throw asNodeError(this, error);
@@ -106,7 +107,7 @@ export async function readDeviceWebhook(this: IHookFunctions, deviceId: string):
 }
 
 async function writeDeviceWebhook(this: IHookFunctions, deviceId: string, config: DeviceWebhookConfig): Promise<DeviceWebhookConfig> {
-	return asConfig(await gowaRequest.call(this, { method: 'PATCH', path: devicePath(deviceId), body: { ...config } }));
+	return asConfig(await gowaRequest.call(this, { method: 'PATCH', path: webhookPath(deviceId), body: { ...config } }));
 }
 
 function ownWebhookUrl(context: IHookFunctions): string {
