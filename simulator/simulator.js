@@ -10,6 +10,7 @@ const http = require('node:http');
 const { parseContentType, parseMultipart, parseUrlEncoded } = require('./body');
 const { DeviceRegistry, normaliseWebhook } = require('./devices');
 const errors = require('./errors');
+const rawAnswers = require('./rawAnswers');
 const { GowaError } = errors;
 const { contentTypeForPath, qrPng, MEDIA_SAMPLES } = require('./media');
 const rules = require('./realServerRules');
@@ -203,7 +204,7 @@ class Simulator {
 
 	failNext(spec = {}) {
 		const rule = { count: 1, ...spec };
-		if (rule.status === undefined && !rule.hang && !rule.reset) rule.status = 500;
+		if (rule.status === undefined && !rule.hang && !rule.reset && !rawAnswers.isRawAnswer(rule)) rule.status = 500;
 		rule.remaining = rule.count === 0 || rule.count === Infinity ? Infinity : Number(rule.count) || 1;
 		this.failureQueue.push(rule);
 		return rule;
@@ -516,6 +517,10 @@ class Simulator {
 		if (rule.reset) {
 			rec.response = { status: null, reset: true, body: undefined };
 			req.socket.destroy();
+			return 'handled';
+		}
+		if (rawAnswers.isRawAnswer(rule)) {
+			rawAnswers.answerRaw(req, res, rec, rule);
 			return 'handled';
 		}
 		const headers = {};

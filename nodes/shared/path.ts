@@ -16,3 +16,14 @@ export function encodeDevicePathSegment(deviceId: string): string {
 export function devicePath(deviceId: string, suffix = ''): string {
 	return `/devices/${encodeDevicePathSegment(deviceId)}${suffix}`;
 }
+
+/** `.` and `..`, also percent-encoded: URL parsers resolve them away (`/devices/../logout` becomes `/logout`). */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/**
+ * Whether a request path has a dot segment. The transport refuses such a path before anything is sent, whatever
+ * built it (device, message or chat IDs from any node), so an ID `..` can never move a request to another route.
+ */
+export function hasDotSegment(path: string): boolean {
+	return path.split(/[?#]/)[0].split('/').some((segment) => DOT_SEGMENT.test(segment));
+}

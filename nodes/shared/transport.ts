@@ -14,7 +14,8 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { DailyLimitReached, backoffMs, deliveryPolicyOf, isMessageSend, shouldRetry } from './delivery';
 import type { GowaFailure } from './errors';
-import { gowaApiError, gowaFailureOf, redactSecrets } from './errors';
+import { credentialSecrets, gowaApiError, gowaFailureOf, quoteRedacted, redactSecretValues } from './errors';
+import { hasDotSegment } from './path';
 
 /** The one place that talks HTTP to GOWA. Every node and operation goes through here. */
 
@@ -43,6 +44,11 @@ export interface GowaRequest {
 	binary?: boolean;
 	/** Never retry (probes such as health checks report a failure at once instead of backing off). */
 	noRetry?: boolean;
+	/**
+	 * A scheduled send (GOWA v9.5): its answer carries no message id. Every other message send must carry one,
+	 * or it is not counted as sent (see checkSendAnswer).
+	 */
+	scheduledSend?: boolean;
 }
 
 export interface GowaEnvelope {
@@ -99,36 +105,72 @@ export function joinUrl(baseUrl: string, path: string, atServerRoot = false): st
 	return `${base}${cleanPath}`;
 }
 
-/** Device IDs may be non-ASCII; GOWA URL-unescapes the header, so percent-encode what HTTP headers cannot carry. */
+/**
+ * Device IDs may be non-ASCII; GOWA URL-unescapes the header (query rules: `+` becomes a space), so percent-encode
+ * what HTTP headers cannot carry, `%` and `+`.
+ */
 export function encodeDeviceHeader(deviceId: string): string {
-	return deviceId.replace(/[^\x21-\x7e]|%/g, (character) => encodeURIComponent(character));
+	return deviceId.replace(/[^\x21-\x7e]|[%+]/g, (character) => encodeURIComponent(character));
 }
 
 interface ResolvedCredentials {
 	connection: GowaConnection;
 	credentials: ICredentialDataDecryptedObject;
+	/** The credential's secrets in every form they may come back in (see credentialSecrets). */
+	secrets: string[];
 }
 
-/** Credentials are read and decrypted once per execution context, not once per item and request. */
-const resolvedCredentials = new WeakMap<object, Promise<ResolvedCredentials>>();
+interface CredentialCache {
+	/** One resolution per item (or one for the context when no item is given). */
+	byItem: Map<number, Promise<ResolvedCredentials>>;
+	/** Resolutions with the same values share one object: the common static credential is prepared once. */
+	byValues: Map<string, ResolvedCredentials>;
+}
+
+const NO_ITEM = -1;
+
+/**
+ * Credentials are resolved per item, as n8n evaluates credential fields that hold expressions per item
+ * (`getCredentials(type, itemIndex)`): one workflow may serve many tenants. Each item resolves once, however many
+ * requests it makes, and the request helper is handed the decrypted data (it does not decrypt again per request).
+ */
+const credentialCaches = new WeakMap<object, CredentialCache>();
+
+function credentialCacheOf(context: GowaContext): CredentialCache {
+	let cache = credentialCaches.get(context);
+	if (cache === undefined) {
+		cache = { byItem: new Map(), byValues: new Map() };
+		credentialCaches.set(context, cache);
+	}
+	return cache;
+}
+
+function prepareCredentials(cache: CredentialCache, credentials: ICredentialDataDecryptedObject): ResolvedCredentials {
+	const key = JSON.stringify(Object.keys(credentials).sort().map((name) => [name, credentials[name]]));
+	let resolved = cache.byValues.get(key);
+	if (resolved === undefined) {
+		resolved = {
+			credentials,
+			secrets: credentialSecrets(credentials),
+			connection: {
+				baseUrl: stringField(credentials, 'baseUrl').replace(/\/+$/, ''),
+				defaultDeviceId: stringField(credentials, 'deviceId'),
+				defaultCountryCode: stringField(credentials, 'defaultCountryCode'),
+			},
+		};
+		cache.byValues.set(key, resolved);
+	}
+	return resolved;
+}
 
 async function resolveCredentials(context: GowaContext, itemIndex?: number): Promise<ResolvedCredentials> {
-	let pending = resolvedCredentials.get(context);
+	const cache = credentialCacheOf(context);
+	const key = itemIndex ?? NO_ITEM;
+	let pending = cache.byItem.get(key);
 	if (pending === undefined) {
-		pending = (async () => {
-			const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
-			const baseUrl = stringField(credentials, 'baseUrl').replace(/\/+$/, '');
-			return {
-				credentials,
-				connection: {
-					baseUrl,
-					defaultDeviceId: stringField(credentials, 'deviceId'),
-					defaultCountryCode: stringField(credentials, 'defaultCountryCode'),
-				},
-			};
-		})();
-		resolvedCredentials.set(context, pending);
-		pending.catch(() => resolvedCredentials.delete(context));
+		pending = context.getCredentials(CREDENTIAL_TYPE, itemIndex).then((credentials) => prepareCredentials(cache, credentials));
+		cache.byItem.set(key, pending);
+		pending.catch(() => cache.byItem.delete(key));
 	}
 	const resolved = await pending;
 	parseBaseUrl(context, resolved.connection.baseUrl, itemIndex);
@@ -139,19 +181,31 @@ export async function getConnection(this: GowaContext, itemIndex?: number): Prom
 	return (await resolveCredentials(this, itemIndex)).connection;
 }
 
-function networkCodeOf(error: unknown): string | undefined {
-	const seen = new Set<unknown>();
+/** The error and its causes, outermost first. */
+function errorChain(error: unknown): Array<{ code?: unknown; message?: unknown }> {
+	const chain: Array<{ code?: unknown; message?: unknown; cause?: unknown }> = [];
 	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		const candidate = current as { code?: unknown; cause?: unknown; message?: unknown };
-		if (typeof candidate.code === 'string' && /^E[A-Z_]+$/.test(candidate.code)) return candidate.code;
-		if (typeof candidate.message === 'string') {
-			const match = candidate.message.match(/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ECONNABORTED|EPIPE|EHOSTUNREACH|ENETUNREACH)\b/);
-			if (match) return match[1];
-			if (/timeout of \d+ms exceeded/i.test(candidate.message)) return 'ETIMEDOUT';
-		}
-		current = candidate.cause;
+	while (current && typeof current === 'object' && !chain.includes(current) && chain.length < 10) {
+		chain.push(current);
+		current = (current as { cause?: unknown }).cause;
+	}
+	return chain;
+}
+
+function networkCodeOf(error: unknown): string | undefined {
+	const chain = errorChain(error);
+	// A code anywhere in the chain wins over wording: Node's network codes (ECONNRESET…), axios' (ERR_BAD_RESPONSE…)
+	// and TLS codes (CERT_HAS_EXPIRED…).
+	for (const candidate of chain) {
+		if (typeof candidate.code === 'string' && /^[A-Z][A-Z0-9_]{2,}$/.test(candidate.code)) return candidate.code;
+	}
+	for (const { message } of chain) {
+		if (typeof message !== 'string') continue;
+		const match = message.match(/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ECONNABORTED|EPIPE|EHOSTUNREACH|ENETUNREACH)\b/);
+		if (match) return match[1];
+		if (/timeout of \d+ms exceeded/i.test(message)) return 'ETIMEDOUT';
+		if (/socket hang up/i.test(message)) return 'ECONNRESET';
+		if (/stream has been aborted|premature close/i.test(message)) return 'ERR_BAD_RESPONSE';
 	}
 	return undefined;
 }
@@ -163,15 +217,26 @@ function bodyBuffer(raw: unknown): Buffer {
 	return Buffer.from(typeof raw === 'string' ? raw : JSON.stringify(raw ?? ''));
 }
 
+/** Percent-decodes a file name; a name that is not valid percent-encoding (`Diskon 50%.pdf`) is kept as it is. */
+function decodeFileName(name: string): string {
+	try {
+		return decodeURIComponent(name);
+	} catch {
+		return name;
+	}
+}
+
 /** MIME type and file name of a download: from Content-Type and Content-Disposition, else the URL's last segment. */
 function downloadedFileInfo(headers: IDataObject, target: URL): { mimeType?: string; fileName?: string } {
 	const contentType = headers['content-type'];
 	const disposition = headers['content-disposition'];
-	const fileNameMatch = typeof disposition === 'string' ? disposition.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i) : null;
-	const fallbackName = decodeURIComponent(target.pathname.split('/').pop() ?? '') || undefined;
+	const fileNameMatch = typeof disposition === 'string' ? disposition.match(/filename(\*?)=(?:UTF-8'')?"?([^";]+)"?/i) : null;
+	const fallbackName = decodeFileName(target.pathname.split('/').pop() ?? '') || undefined;
+	// Only the RFC 5987 form (filename*=UTF-8''…) is percent-encoded; a plain filename="…" is taken literally.
+	const dispositionName = fileNameMatch ? (fileNameMatch[1] === '*' ? decodeFileName(fileNameMatch[2]) : fileNameMatch[2]) : undefined;
 	return {
 		mimeType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined,
-		fileName: fileNameMatch ? decodeURIComponent(fileNameMatch[1]) : fallbackName,
+		fileName: dispositionName ?? fallbackName,
 	};
 }
 
@@ -200,16 +265,45 @@ function retryAfterMs(headers: IDataObject): number | undefined {
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function plainText(body: unknown): string | undefined {
+/** A server's text, secrets removed before it is cut to 300 characters, for quoting in an output or error. */
+function plainText(body: unknown, secrets: readonly string[]): string | undefined {
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : undefined;
 	if (text === undefined) return undefined;
 	const trimmed = text.trim();
-	return trimmed === '' ? undefined : trimmed.slice(0, 300);
+	return trimmed === '' ? undefined : quoteRedacted(trimmed, secrets, 300);
+}
+
+/** The first bytes of an answer that is not GOWA's, as one line: enough to recognise a login or maintenance page. */
+function firstBytes(body: Buffer, secrets: readonly string[]): string | undefined {
+	const text = body.subarray(0, 4096).toString('utf8').replace(/\s+/g, ' ').trim();
+	return text === '' ? undefined : quoteRedacted(text, secrets, 80);
+}
+
+/** Where a redirect pointed, as origin and path only (a query may carry tokens), secrets removed. */
+function redirectTarget(headers: IDataObject, from: string, secrets: readonly string[]): string | undefined {
+	const location = headers.location;
+	if (typeof location !== 'string' || location === '') return undefined;
+	let target: string;
+	try {
+		const url = new URL(location, from);
+		target = `${url.origin}${url.pathname}`;
+	} catch {
+		target = location.split(/[?#]/)[0];
+	}
+	return quoteRedacted(target, secrets, 200);
+}
+
+/** GOWA's `message` of a 2xx answer is quoted in outputs: without secrets a server may have echoed. */
+function redactEnvelope(envelope: GowaEnvelope | undefined, secrets: readonly string[]): GowaEnvelope | undefined {
+	if (envelope === undefined || typeof envelope.message !== 'string' || secrets.length === 0) return envelope;
+	const message = redactSecretValues(envelope.message, secrets);
+	return message === envelope.message ? envelope : { ...envelope, message };
 }
 
 interface PreparedRequest {
 	options: IHttpRequestOptions;
 	credentials: ICredentialDataDecryptedObject;
+	secrets: string[];
 	host: string;
 	deviceId: string;
 	timeoutMs: number;
@@ -220,7 +314,7 @@ async function sendOnce(
 	request: GowaRequest,
 	prepared: PreparedRequest,
 ): Promise<GowaRawResponse & { envelope?: GowaEnvelope }> {
-	const { options, host, deviceId, timeoutMs, credentials } = prepared;
+	const { options, host, deviceId, timeoutMs, credentials, secrets } = prepared;
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, { ...options, headers: { ...options.headers } }, {
@@ -235,20 +329,38 @@ async function sendOnce(
 	}
 
 	const body = bodyBuffer(response.body);
+	const headers = response.headers ?? {};
+	const base: GowaFailure = { host, deviceId: deviceId || undefined, httpCode: response.statusCode };
 	const envelope = request.binary && response.statusCode < 300 ? undefined : parseEnvelope(body);
 	if (response.statusCode >= 300) {
 		const failure: GowaFailure = {
-			httpCode: response.statusCode,
+			...base,
 			code: typeof envelope?.code === 'string' ? envelope.code : undefined,
 			// Quoted in the error: never let a server echo the credential's secrets back to the user.
-			serverMessage: redactSecrets(typeof envelope?.message === 'string' ? envelope.message : plainText(body), credentials),
-			host,
-			deviceId: deviceId || undefined,
-			retryAfterMs: retryAfterMs(response.headers ?? {}),
+			serverMessage: typeof envelope?.message === 'string' ? quoteRedacted(envelope.message, secrets, 300) : plainText(body, secrets),
+			retryAfterMs: retryAfterMs(headers),
+			location: response.statusCode < 400 ? redirectTarget(headers, options.url, secrets) : undefined,
 		};
+		// A proxy's error page is HTML: never quoted.
+		if (envelope === undefined && /html/i.test(String(headers['content-type'] ?? ''))) failure.serverMessage = undefined;
 		throw gowaApiError(context.getNode(), failure, request.itemIndex);
 	}
-	return { statusCode: response.statusCode, headers: response.headers ?? {}, body, envelope };
+	if (!request.binary && envelope === undefined) {
+		const contentType = typeof headers['content-type'] === 'string' ? headers['content-type'].split(';')[0].trim() : undefined;
+		throw gowaApiError(context.getNode(), { ...base, notGowa: 'notJson', contentType: contentType || 'no content type', serverMessage: firstBytes(body, secrets) }, request.itemIndex);
+	}
+	checkSendAnswer(context, request, envelope, base, secrets);
+	return { statusCode: response.statusCode, headers, body, envelope: redactEnvelope(envelope, secrets) };
+}
+
+/** A message send answered 2xx counts as sent only with a message id; a scheduled send (v9.5) has none. */
+function checkSendAnswer(context: GowaContext, request: GowaRequest, envelope: GowaEnvelope | undefined, base: GowaFailure, secrets: readonly string[]): void {
+	if (request.binary || request.scheduledSend === true || !isMessageSend(request.method, request.path)) return;
+	const results = envelope?.results;
+	const messageId = results && typeof results === 'object' && !Array.isArray(results) ? (results as IDataObject).message_id : undefined;
+	if ((typeof messageId === 'string' && messageId.trim() !== '') || typeof messageId === 'number') return;
+	const message = typeof envelope?.message === 'string' ? quoteRedacted(envelope.message, secrets, 300) : undefined;
+	throw gowaApiError(context.getNode(), { ...base, notGowa: 'noMessageId', code: envelope?.code, serverMessage: message }, request.itemIndex);
 }
 
 function dailyLimitError(context: GowaContext, reached: DailyLimitReached, deviceId: string, itemIndex?: number): NodeOperationError {
@@ -267,7 +379,13 @@ function dailyLimitError(context: GowaContext, reached: DailyLimitReached, devic
  */
 export async function gowaRawRequest(this: GowaContext, request: GowaRequest): Promise<GowaRawResponse & { envelope?: GowaEnvelope }> {
 	const policy = deliveryPolicyOf(this);
-	const { connection, credentials } = await resolveCredentials(this, request.itemIndex);
+	const { connection, credentials, secrets } = await resolveCredentials(this, request.itemIndex);
+	if (hasDotSegment(request.path)) {
+		throw new NodeOperationError(this.getNode(), 'An ID of "." or ".." cannot be used: it would change the address of the request', {
+			itemIndex: request.itemIndex,
+			description: 'Device, message and chat IDs are never "." or "..". Check the field (or the expression) that gave this value.',
+		});
+	}
 	const url = joinUrl(connection.baseUrl, request.path, request.atServerRoot);
 	const host = new URL(url).host;
 	const deviceId = request.deviceScoped ? (request.deviceId ?? '').trim() || connection.defaultDeviceId : '';
@@ -286,6 +404,12 @@ export async function gowaRawRequest(this: GowaContext, request: GowaRequest): P
 		ignoreHttpStatusErrors: true,
 		encoding: 'arraybuffer',
 		json: false,
+		// Redirects are never followed: a 30x is reported (class "redirect"), so the credential cannot reach another
+		// origin, and a send cannot be replayed or turned into a GET by a hop. n8n's helper would re-send Basic auth to
+		// any host by default; both switches are set in case one of them is ignored by some n8n version.
+		disableFollowRedirect: true,
+		maxRedirects: 0,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	if (request.body !== undefined) {
 		if (request.body instanceof FormData) {
@@ -296,7 +420,7 @@ export async function gowaRawRequest(this: GowaContext, request: GowaRequest): P
 		}
 	}
 
-	const prepared: PreparedRequest = { options, credentials, host, deviceId, timeoutMs };
+	const prepared: PreparedRequest = { options, credentials, secrets, host, deviceId, timeoutMs };
 	const paced = policy !== undefined && isMessageSend(request.method, request.path);
 	const idempotent = request.method === 'GET';
 	for (let attempt = 1; ; attempt++) {
@@ -340,21 +464,29 @@ export function resultsAsObject(envelope: GowaEnvelope | undefined): IDataObject
 /** Sends a request and returns GOWA's `results` unwrapped (see resultsAsObject). */
 export async function gowaRequest(this: GowaContext, request: GowaRequest): Promise<IDataObject | IDataObject[]> {
 	const response = await gowaRawRequest.call(this, request);
-	if (response.envelope === undefined) {
-		const text = plainText(response.body);
-		return { success: true, code: 'SUCCESS', message: text ?? '' };
-	}
 	return resultsAsObject(response.envelope);
 }
 
 /** Sends a request and returns the whole envelope `{code, message, results}` (for lists whose `results` may be null). */
 export async function gowaEnvelopeRequest(this: GowaContext, request: GowaRequest): Promise<GowaEnvelope> {
 	const response = await gowaRawRequest.call(this, request);
-	return response.envelope ?? { code: 'SUCCESS', message: plainText(response.body) ?? '' };
+	// Never undefined for a JSON request: a 2xx that is not a GOWA envelope fails in sendOnce.
+	return response.envelope ?? { code: 'SUCCESS', message: '' };
+}
+
+/** Only what GOWA serves as files may be downloaded with the credential: `{base}/statics/…`, nothing above it. */
+const ENCODED_SEPARATOR = /%(?:2f|5c|2e)|\\/i;
+
+function downloadRefused(context: GowaContext, itemIndex: number | undefined, location: string, secrets: readonly string[]): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `GOWA pointed to "${quoteRedacted(location, secrets, 200)}", which is not a file below its statics folder`, {
+		itemIndex,
+		description: 'Only files GOWA serves under {Base URL}/statics/ are downloaded with the credential. A link to any other address (an API route, another host) is refused.',
+	});
 }
 
 /**
- * Downloads a file GOWA serves (statics/… paths, `file_url`, `qr_link`). Basic auth is only ever sent to the
+ * Downloads a file GOWA serves (statics/… paths, `file_url`, `qr_link`): only below `{base}/statics/`, so a hostile
+ * event (`"image": "app/logout"`) cannot make the node call an API route. Basic auth is only ever sent to the
  * credential's own server: a link naming another host (GOWA behind a proxy builds links from the Host header it
  * saw) is re-rooted onto the credential's Base URL from its `/statics/` part.
  */
@@ -363,18 +495,24 @@ export async function gowaDownload(
 	urlOrPath: string,
 	itemIndex?: number,
 ): Promise<{ body: Buffer; mimeType?: string; fileName?: string }> {
-	const connection = await getConnection.call(this, itemIndex);
+	const { connection, secrets } = await resolveCredentials(this, itemIndex);
 	const base = new URL(`${connection.baseUrl}/`);
-	let target = /^https?:\/\//i.test(urlOrPath) ? new URL(urlOrPath) : new URL(urlOrPath.replace(/^\/+/, ''), base);
-	if (target.host !== base.host) {
+	// A lone `%` (`Diskon 50%.pdf`) is a literal percent sign, not an escape.
+	const location = urlOrPath.trim().replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
+	let target: URL;
+	try {
+		target = /^[a-z][a-z0-9+.-]*:/i.test(location) ? new URL(location) : new URL(location.replace(/^\/+/, ''), base);
+	} catch {
+		throw downloadRefused(this, itemIndex, urlOrPath, secrets);
+	}
+	if (target.origin !== base.origin) {
 		const staticsAt = target.pathname.indexOf('/statics/');
-		if (staticsAt < 0) {
-			throw new NodeOperationError(this.getNode(), `The file is on another host (${target.host}) than the GOWA server`, {
-				itemIndex,
-				description: 'Only files served by the GOWA server of this credential are downloaded.',
-			});
-		}
+		if ((target.protocol !== 'http:' && target.protocol !== 'https:') || staticsAt < 0) throw downloadRefused(this, itemIndex, urlOrPath, secrets);
 		target = new URL(`${target.pathname.slice(staticsAt + 1)}${target.search}`, base);
+	}
+	const statics = `${base.pathname}statics/`;
+	if (!target.pathname.startsWith(statics) || target.pathname.length === statics.length || ENCODED_SEPARATOR.test(target.pathname.slice(statics.length))) {
+		throw downloadRefused(this, itemIndex, urlOrPath, secrets);
 	}
 	const response = await gowaRawRequest.call(this, {
 		method: 'GET',
@@ -403,7 +541,7 @@ export async function publicDownload(
 	} catch {
 		target = undefined;
 	}
-	if (target !== undefined && target.host === new URL(connection.baseUrl).host) return await gowaDownload.call(this, url, itemIndex);
+	if (target !== undefined && target.origin === new URL(connection.baseUrl).origin) return await gowaDownload.call(this, url, itemIndex);
 	if (target === undefined || target.protocol !== 'https:') {
 		throw new NodeOperationError(this.getNode(), `GOWA returned a link that cannot be downloaded: "${url.slice(0, 200)}"`, {
 			itemIndex,

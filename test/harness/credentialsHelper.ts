@@ -54,10 +54,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_additionalData: IWorkflowExecuteAdditionalData,
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
-		_mode?: WorkflowExecuteMode,
-		_executeData?: unknown,
+		mode?: WorkflowExecuteMode,
+		executeData?: unknown,
 		_raw?: boolean,
-		_expressionResolveValues?: ICredentialsExpressionResolveValues,
+		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.credentials[type];
 		if (data === undefined) {
@@ -68,7 +68,25 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			? (NodeHelpers.getNodeParameters(properties, { ...data } as never, true, false, null, null) as ICredentialDataDecryptedObject)
 			: {};
 		const given = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as ICredentialDataDecryptedObject;
-		const decrypted = { ...withDefaults, ...given };
+		let decrypted = { ...withDefaults, ...given };
+		// Fields holding expressions are resolved against the item being processed, as the CLI's
+		// CredentialsHelper.applyDefaultsAndOverwrites does (getCredentials(type, itemIndex)).
+		if (expressionResolveValues) {
+			const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } = expressionResolveValues;
+			decrypted = workflow.expression.getParameterValue(
+				decrypted as never,
+				runExecutionData,
+				runIndex,
+				itemIndex,
+				node.name,
+				connectionInputData,
+				mode ?? 'manual',
+				{},
+				executeData as never,
+				false,
+				decrypted,
+			) as ICredentialDataDecryptedObject;
+		}
 		this.handedOut.push(decrypted);
 		return decrypted;
 	}

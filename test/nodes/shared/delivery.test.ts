@@ -116,9 +116,10 @@ describe('retries', () => {
 	it.each([
 		[429, 'WA_REACHOUT_TIMELOCK', undefined],
 		[500, 'INTERNAL_SERVER_ERROR', undefined],
-		[502, undefined, undefined],
 		[503, 'DEVICE_MANAGER_UNAVAILABLE', undefined],
 		[undefined, undefined, 'ECONNREFUSED'],
+		[undefined, undefined, 'EAI_AGAIN'],
+		[undefined, undefined, 'EHOSTUNREACH'],
 	])('retries HTTP %s %s %s until attempts run out', (http, code, net) => {
 		expect(shouldRetry(base, failure(http, code, net), 1, false, undefined)).toBe(true);
 		expect(shouldRetry(base, failure(http, code, net), 3, false, undefined)).toBe(true);
@@ -127,14 +128,29 @@ describe('retries', () => {
 
 	it.each([
 		[504, 'GATEWAY_TIMEOUT', undefined],
+		[502, undefined, undefined],
+		[504, undefined, undefined],
 		[undefined, undefined, 'ETIMEDOUT'],
 		[undefined, undefined, 'ECONNRESET'],
+		[undefined, undefined, 'EPIPE'],
+		[undefined, undefined, 'ERR_BAD_RESPONSE'],
+		[undefined, undefined, 'ERR_SOMETHING_NEW'],
+		[undefined, undefined, undefined],
 	])('does not repeat a send with unknown outcome (%s %s %s) unless allowed; reads are retried', (http, code, net) => {
 		const unknown = failure(http, code, net);
 		expect(unknown.deliveryUnknown).toBe(true);
 		expect(shouldRetry(base, unknown, 1, false, undefined)).toBe(false);
 		expect(shouldRetry(base, unknown, 1, true, undefined)).toBe(true);
 		expect(shouldRetry({ ...base, retryUnknownDelivery: true }, unknown, 1, false, undefined)).toBe(true);
+	});
+
+	it.each([
+		['ENOTFOUND'],
+		['CERT_HAS_EXPIRED'],
+		['DEPTH_ZERO_SELF_SIGNED_CERT'],
+		['ERR_TLS_CERT_ALTNAME_INVALID'],
+	])('a failure that proves nothing was sent (%s) leaves the delivery known', (net) => {
+		expect(failure(undefined, undefined, net).deliveryUnknown).toBe(false);
 	});
 
 	it('gives up when Retry-After asks for longer than allowed', () => {

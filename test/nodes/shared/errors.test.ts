@@ -7,7 +7,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FailureClass, GowaFailure } from '../../../nodes/shared/errors';
-import { describeFailure, gowaApiError, gowaFailureOf, redactSecrets } from '../../../nodes/shared/errors';
+import { credentialSecrets, describeFailure, gowaApiError, gowaFailureOf, quoteRedacted, redactSecretValues, redactSecrets } from '../../../nodes/shared/errors';
 import type { Sink, SinkAnswer } from '../../harness';
 import { closedPort, describeContract, runNode, startSink, useSimulator } from '../../harness';
 
@@ -187,7 +187,20 @@ describe('describeFailure: one case per error class', () => {
 
 	test('without a host or device the messages stay readable', () => {
 		expect(describeFailure({ networkCode: 'ECONNREFUSED' }).message).toBe('Could not connect to the GOWA server: the connection was refused');
-		expect(describeFailure({ httpCode: 404, code: 'DEVICE_NOT_FOUND' }).message).toBe('GOWA has no device the selected device');
+		expect(describeFailure({ httpCode: 404, code: 'DEVICE_NOT_FOUND' }).message).toBe('GOWA has no such device');
+		expect(describeFailure({ httpCode: 401, code: 'AUTHENTICATION_ERROR' }).message).toBe('The WhatsApp device is not logged in or not connected');
+		expect(describeFailure({ httpCode: 500, code: 'INVALID_WA_CLI' }).message).toBe('The WhatsApp device has never been paired');
+	});
+
+	test('no sentence names "the selected device" as if it were an ID (issue 16, item 20)', () => {
+		for (const failure of [
+			{ httpCode: 404, code: 'DEVICE_NOT_FOUND' },
+			{ httpCode: 401, code: 'AUTHENTICATION_ERROR' },
+			{ httpCode: 500, code: 'INVALID_WA_CLI' },
+		]) {
+			const { message, description } = describeFailure(failure);
+			expect(`${message} ${description}`).not.toMatch(/device the |device "undefined"|device ""/);
+		}
 	});
 
 	test('an unknown 4xx is "rejected" and quotes the server', () => {
@@ -244,11 +257,35 @@ describe('redactSecrets', () => {
 		expect(redacted).toMatch(/^auth=Basic \[redacted\]/);
 	});
 
-	test('leaves other text, and very short secrets, alone', () => {
+	test('leaves other text alone', () => {
 		expect(redactSecrets('phone: cannot be blank.', credentials)).toBe('phone: cannot be blank.');
-		expect(redactSecrets('a pw in upwards', { password: 'pw' })).toBe('a pw in upwards');
 		expect(redactSecrets(undefined, credentials)).toBeUndefined();
 		expect(redactSecrets('x', {})).toBe('x');
+	});
+
+	test('a password under 4 characters is redacted where it stands alone, and its Basic token always', () => {
+		const token = Buffer.from('admin:pw').toString('base64');
+		const redacted = redactSecrets(`Authorization: Basic ${token} password=pw user=admin:pw upwards`, { username: 'admin', password: 'pw' }) ?? '';
+		expect(redacted).toBe('Authorization: Basic [redacted] password=[redacted] user=[redacted] upwards');
+		// Even a one-character password: the token carries the pair.
+		const one = Buffer.from('a:x').toString('base64');
+		expect(redactSecrets(`Basic ${one}`, { username: 'a', password: 'x' })).toBe('Basic [redacted]');
+	});
+
+	test('redactSecretValues takes any secrets (the trigger feeds its generated and previous secrets)', () => {
+		const generated = 'f3a9c0ffee112233';
+		const text = `secret=${generated} b64=${Buffer.from(generated).toString('base64')} prev=old-secret-9`;
+		expect(redactSecretValues(text, [generated, 'old-secret-9', undefined])).toBe('secret=[redacted] b64=[redacted] prev=[redacted]');
+	});
+
+	test('secrets are removed before the text is cut: no part of a secret survives at the cut', () => {
+		const password = 'Very-Long-Password-0123456789';
+		for (let at = 270; at <= 300; at++) {
+			const text = `${'x'.repeat(at)}${password}${'y'.repeat(50)}`;
+			const quoted = quoteRedacted(text, credentialSecrets({ username: 'admin', password }), 300);
+			expect(quoted.length).toBeLessThanOrEqual(300);
+			for (let length = 4; length <= password.length; length++) expect(quoted).not.toContain(password.slice(0, length));
+		}
 	});
 });
 
@@ -289,7 +326,8 @@ describe('through the real transport and n8n engine', () => {
 		['400 INVALID_JID', { status: 400, body: { code: 'INVALID_JID', message: 'Phone 6289876543210@s.whatsapp.net is not on whatsapp' } }, 'notOnWhatsApp', 'The recipient is not on WhatsApp'],
 		['429 WA_REACHOUT_TIMELOCK', { status: 429, body: { code: 'WA_REACHOUT_TIMELOCK', message: 'reach-out timelock' } }, 'reachOutTimelock', 'WhatsApp is temporarily blocking this number from messaging new contacts (error 463, reach-out timelock)'],
 		['500 INTERNAL_SERVER_ERROR', { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: 'boom' } }, 'serverError', 'GOWA failed to carry out the request (HTTP 500 INTERNAL_SERVER_ERROR)'],
-		['502 plain text from a proxy', { status: 502, body: '<html>Bad Gateway</html>' }, 'serverError', 'GOWA failed to carry out the request (HTTP 502)'],
+		['502 HTML page from a proxy', { status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad Gateway</html>' }, 'proxyError', 'The proxy in front of GOWA could not reach it (HTTP 502)'],
+		['504 HTML page from a proxy', { status: 504, headers: { 'content-type': 'text/html' }, body: '<html>Gateway Time-out</html>' }, 'proxyError', 'The proxy in front of GOWA could not reach it (HTTP 504)'],
 		['504 GATEWAY_TIMEOUT', { status: 504, body: { code: 'GATEWAY_TIMEOUT', message: 'context deadline exceeded' } }, 'gatewayTimeout', 'GOWA gave up waiting for WhatsApp (HTTP 504, 45 s deadline)'],
 	] as Array<[string, SinkAnswer, FailureClass, string]>)('%s', async (_name, answer, cls, message) => {
 		const error = await failSecond(answer);

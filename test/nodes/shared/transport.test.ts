@@ -182,9 +182,11 @@ describe('gowaRequest inside n8n', () => {
 			expect((await call({}, { baseUrl: sink.url })).items[0].json).toEqual({ success: true, code: 'SUCCESS', message: 'Success delete message' });
 		});
 
-		test('a non-JSON 200 answer → {success: true, code: SUCCESS, message: text}', async () => {
+		test('a non-JSON 200 answer is not GOWA’s: the item fails, naming content type and first bytes', async () => {
 			sink.answer({ body: 'OK', headers: { 'content-type': 'text/plain' } });
-			expect((await call({}, { baseUrl: sink.url })).items[0].json).toEqual({ success: true, code: 'SUCCESS', message: 'OK' });
+			const result = await call({}, { baseUrl: sink.url });
+			expect(result.items).toEqual([]);
+			expect(result.error?.message).toBe(`127.0.0.1:${sink.port} answered HTTP 200 with text/plain, which is not a GOWA answer: "OK"`);
 		});
 
 		test('gowaEnvelopeRequest returns the whole envelope, results null kept', async () => {
