@@ -1,4 +1,5 @@
 import type {
+	IAuthenticateRuleResponseCode,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -94,8 +95,35 @@ export class WhatsAppMultiDeviceApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/devices',
 			method: 'GET',
+			// As every GOWA request of the nodes: redirects are not followed, so the password never reaches another host.
+			disableFollowRedirect: true,
+			maxRedirects: 0,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
+		// n8n types rules as one kind per list; it reads them one by one and accepts both kinds in one list.
 		rules: [
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message:
+						'The Base URL answers with a redirect, which is not followed (the password would go to another address). Set Base URL to the address GOWA really answers at.',
+				},
+			})),
+			{
+				type: 'responseCode',
+				properties: {
+					value: 502,
+					message: 'The proxy in front of GOWA could not reach it (HTTP 502). Check that GOWA is running behind the proxy.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 504,
+					message: 'The proxy in front of GOWA could not reach it (HTTP 504). Check that GOWA is running behind the proxy.',
+				},
+			},
 			{
 				type: 'responseCode',
 				properties: {
@@ -119,6 +147,17 @@ export class WhatsAppMultiDeviceApi implements ICredentialType {
 					message: 'GOWA answered 503: its device manager is not available. Check the server logs.',
 				},
 			},
-		],
+			{
+				// GOWA always answers with a JSON envelope {code, message, results}: a 2xx without `code` (an HTML page, a
+				// captive portal, a Base URL missing its base path that lands on another app) is not GOWA.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: undefined,
+					message:
+						'Something answered at this Base URL, but not GOWA (no GOWA JSON answer): check the base path (APP_BASE_PATH) and that no login or maintenance page is in front of it.',
+				},
+			},
+		] as IAuthenticateRuleResponseCode[],
 	};
 }

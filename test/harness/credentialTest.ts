@@ -90,8 +90,9 @@ export async function testCredential(
 	);
 	const routing = new RoutingNode(context, probe, { id: 'cred', name: 'Test', type: credentialType, data: decrypted });
 
+	let response: Awaited<ReturnType<RoutingNode['runNode']>>;
 	try {
-		await routing.runNode();
+		response = await routing.runNode();
 	} catch (caught) {
 		const error = caught as ErrorWithResponse;
 		const response = error.cause?.response;
@@ -113,5 +114,21 @@ export async function testCredential(
 		}
 		return { status: 'Error', message: String(error.message ?? caught) };
 	}
+	// responseSuccessBody rules are checked on the first item of a successful answer, as the CLI does.
+	for (const rule of test.rules ?? []) {
+		if (rule.type !== 'responseSuccessBody') continue;
+		const json = (response as Array<Array<{ json?: unknown }>> | undefined)?.[0]?.[0]?.json;
+		if (get(json, rule.properties.key) === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/** lodash `get` for a dotted key, as the CLI's rule check uses it. */
+function get(value: unknown, key: string): unknown {
+	let current: unknown = value;
+	for (const part of key.split('.')) {
+		if (current === null || current === undefined || typeof current !== 'object') return undefined;
+		current = (current as Record<string, unknown>)[part];
+	}
+	return current;
 }
