@@ -293,11 +293,26 @@ function redirectTarget(headers: IDataObject, from: string, secrets: readonly st
 	return quoteRedacted(target, secrets, 200);
 }
 
-/** GOWA's `message` of a 2xx answer is quoted in outputs: without secrets a server may have echoed. */
+/** The human-readable texts of a 2xx answer, which outputs quote (`message`, `results.status`, `results.message`). */
+const QUOTED_TEXTS = ['status', 'message'];
+
+/**
+ * GOWA's texts of a 2xx answer are quoted in outputs: without secrets a server may have echoed. Data fields are
+ * left as they are (a device's webhook configuration is read to be restored, secret included).
+ */
 function redactEnvelope(envelope: GowaEnvelope | undefined, secrets: readonly string[]): GowaEnvelope | undefined {
-	if (envelope === undefined || typeof envelope.message !== 'string' || secrets.length === 0) return envelope;
-	const message = redactSecretValues(envelope.message, secrets);
-	return message === envelope.message ? envelope : { ...envelope, message };
+	if (envelope === undefined || secrets.length === 0) return envelope;
+	const redacted: GowaEnvelope = { ...envelope };
+	if (typeof envelope.message === 'string') redacted.message = redactSecretValues(envelope.message, secrets);
+	const results = envelope.results;
+	if (results && typeof results === 'object' && !Array.isArray(results)) {
+		const copy: IDataObject = { ...(results as IDataObject) };
+		for (const key of QUOTED_TEXTS) {
+			if (typeof copy[key] === 'string') copy[key] = redactSecretValues(copy[key] as string, secrets);
+		}
+		redacted.results = copy;
+	}
+	return redacted;
 }
 
 interface PreparedRequest {

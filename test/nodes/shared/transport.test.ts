@@ -2,43 +2,14 @@
  * The transport, run inside n8n's engine by a tiny probe node that calls it with its parameters, against a
  * sink that records the raw requests (exact path, raw headers) and answers what each test needs.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { GowaRequest } from '../../../nodes/shared/transport';
-import { encodeDeviceHeader, gowaEnvelopeRequest, gowaRequest, joinUrl, resultsAsObject } from '../../../nodes/shared/transport';
+import { encodeDeviceHeader, joinUrl, resultsAsObject } from '../../../nodes/shared/transport';
 import type { Sink } from '../../harness';
 import { runNode, startSink } from '../../harness';
-
-/** Calls gowaRequest (or gowaEnvelopeRequest) once per item with the request in parameter `request`. */
-class TransportProbe implements INodeType {
-	description = {
-		displayName: 'Transport probe',
-		name: 'transportProbe',
-		group: ['output'],
-		version: 1,
-		description: 'Calls the GOWA transport',
-		defaults: { name: 'Transport probe' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'whatsAppMultiDeviceApi', required: true }],
-		properties: [
-			{ displayName: 'Request', name: 'request', type: 'json', default: '{}' },
-			{ displayName: 'Envelope', name: 'envelope', type: 'boolean', default: false },
-		],
-	} as INodeType['description'];
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const output: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
-			const raw = this.getNodeParameter('request', itemIndex) as string | IDataObject;
-			const request = { ...(typeof raw === 'string' ? JSON.parse(raw) : raw), itemIndex } as GowaRequest;
-			const json = this.getNodeParameter('envelope', itemIndex) ? await gowaEnvelopeRequest.call(this, request) : await gowaRequest.call(this, request);
-			output.push(...(Array.isArray(json) ? json : [json]).map((entry) => ({ json: entry as IDataObject })));
-		}
-		return [output];
-	}
-}
+import { TransportProbe } from '../../support/transportProbe';
 
 describe('joinUrl', () => {
 	test.each([
