@@ -49,6 +49,11 @@ export interface GowaRequest {
 	 * or it is not counted as sent (see checkSendAnswer).
 	 */
 	scheduledSend?: boolean;
+	/**
+	 * Secrets this request carries besides the credential's (e.g. the trigger's generated webhook secret in a
+	 * registration): removed, like the credential's, from any answer text quoted in an output or error.
+	 */
+	secrets?: string[];
 }
 
 export interface GowaEnvelope {
@@ -394,7 +399,9 @@ function dailyLimitError(context: GowaContext, reached: DailyLimitReached, devic
  */
 export async function gowaRawRequest(this: GowaContext, request: GowaRequest): Promise<GowaRawResponse & { envelope?: GowaEnvelope }> {
 	const policy = deliveryPolicyOf(this);
-	const { connection, credentials, secrets } = await resolveCredentials(this, request.itemIndex);
+	const resolved = await resolveCredentials(this, request.itemIndex);
+	const { connection, credentials } = resolved;
+	const secrets = request.secrets?.length ? [...resolved.secrets, ...request.secrets.filter((secret) => secret !== '')] : resolved.secrets;
 	if (hasDotSegment(request.path)) {
 		throw new NodeOperationError(this.getNode(), 'An ID of "." or ".." cannot be used: it would change the address of the request', {
 			itemIndex: request.itemIndex,

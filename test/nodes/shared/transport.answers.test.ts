@@ -170,3 +170,14 @@ describe('2xx answers quoted into outputs carry no secrets (item 16)', () => {
 		expect(result.items[0].json).toEqual({ success: true, code: 'SUCCESS', message: 'hello [redacted]' });
 	});
 });
+
+test('secrets a request carries besides the credential’s (GowaRequest.secrets) are redacted from quoted answers', async () => {
+	const generated = 'generated-Webhook-Secret-42';
+	gowa.sim.failNext({ path: '/devices/salon-main/webhook', status: 500, message: `cannot save webhook_secret=${generated}` });
+	const request = { method: 'PATCH', path: '/devices/salon-main/webhook', body: { webhook_url: 'https://n8n.example/hook', webhook_secret: generated }, secrets: [generated] };
+	const result = await runNode({ nodeType: TransportProbe, parameters: { request: JSON.stringify(request) }, credentials: gowa.credentials() });
+	expect(result.error?.description).toContain('cannot save webhook_secret=[redacted]');
+	// (The probe's own parameters hold the secret; what the server said must not.)
+	expect(JSON.stringify(gowaFailureOf(result.thrown))).not.toContain(generated);
+	expect(JSON.stringify((result.thrown as { errorResponse?: unknown }).errorResponse)).not.toContain(generated);
+});
