@@ -3,7 +3,7 @@
  * hold expressions serves a different tenant on every item. Two simulators (two tenants, each with its own basic-auth
  * pair and device) behind one credential, in n8n's real engine.
  */
-import { basicAuth, runNode, useSimulator } from '../../harness';
+import { basicAuth, runNode, startSink, useSimulator } from '../../harness';
 
 const tenantA = useSimulator({
 	auth: { username: 'tenant-a', password: 'pw-of-a' },
@@ -61,5 +61,24 @@ test('a static credential is read once per item and every request of the item re
 	expect(result.items).toHaveLength(2);
 	expect(tenantA.requests()).toHaveLength(2);
 	// n8n resolves credentials per item; the transport asks once per item, never once per request.
-	expect(result.credentialsHandedOut.length).toBeLessThanOrEqual(2);
+	expect(result.credentialsHandedOut).toHaveLength(2);
+});
+
+test('an item that makes two requests (Download Media: the lookup, then the file) reads the credential once', async () => {
+	const sink = await startSink((request) =>
+		request.url.includes('/download')
+			? { status: 200, body: { code: 'SUCCESS', message: 'ok', results: { file_url: 'statics/media/a.jpg', media_type: 'image' } } }
+			: { status: 200, headers: { 'content-type': 'image/jpeg' }, body: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) },
+	);
+	try {
+		const result = await runNode({
+			parameters: { resource: 'message', operation: 'downloadMedia', chat: '6281234567890', messageId: '3EB0ONCE', binaryPropertyName: 'data' },
+			credentials: { baseUrl: sink.url, username: 'admin', password: 'pw' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(sink.requests).toHaveLength(2);
+		expect(result.credentialsHandedOut).toHaveLength(1);
+	} finally {
+		await sink.close();
+	}
 });
