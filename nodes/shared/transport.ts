@@ -68,6 +68,9 @@ export interface GowaRawResponse {
 	body: Buffer;
 }
 
+/** A 2xx answer: GOWA's envelope, or (plain-text `/health`) its text with secrets removed, cut to 300 characters. */
+export type GowaAnswer = GowaRawResponse & { envelope?: GowaEnvelope; text?: string };
+
 export interface GowaConnection {
 	baseUrl: string;
 	defaultDeviceId: string;
@@ -333,7 +336,7 @@ async function sendOnce(
 	context: GowaContext,
 	request: GowaRequest,
 	prepared: PreparedRequest,
-): Promise<GowaRawResponse & { envelope?: GowaEnvelope }> {
+): Promise<GowaAnswer> {
 	const { options, host, deviceId, timeoutMs, credentials, secrets } = prepared;
 	let response: IN8nHttpFullResponse;
 	try {
@@ -365,12 +368,14 @@ async function sendOnce(
 		if (envelope === undefined && /html/i.test(String(headers['content-type'] ?? ''))) failure.serverMessage = undefined;
 		throw gowaApiError(context.getNode(), failure, request.itemIndex);
 	}
-	if (!request.binary && envelope === undefined) {
+	// Every GOWA route answers a JSON envelope, except `/health` at the server root (plain-text "OK").
+	if (!request.binary && !request.atServerRoot && envelope === undefined) {
 		const contentType = typeof headers['content-type'] === 'string' ? headers['content-type'].split(';')[0].trim() : undefined;
 		throw gowaApiError(context.getNode(), { ...base, notGowa: 'notJson', contentType: contentType || 'no content type', serverMessage: firstBytes(body, secrets) }, request.itemIndex);
 	}
 	checkSendAnswer(context, request, envelope, base, secrets);
-	return { statusCode: response.statusCode, headers, body, envelope: redactEnvelope(envelope, secrets) };
+	const text = envelope === undefined && !request.binary ? plainText(body, secrets) : undefined;
+	return { statusCode: response.statusCode, headers, body, envelope: redactEnvelope(envelope, secrets), text };
 }
 
 /** A message send answered 2xx counts as sent only with a message id; a scheduled send (v9.5) has none. */
@@ -397,7 +402,7 @@ function dailyLimitError(context: GowaContext, reached: DailyLimitReached, devic
  * actionable message (see errors.ts). Inside the action node a delivery policy (delivery.ts) paces message sends per
  * device and retries transient failures with backoff; a send whose outcome is unknown is not repeated unless allowed.
  */
-export async function gowaRawRequest(this: GowaContext, request: GowaRequest): Promise<GowaRawResponse & { envelope?: GowaEnvelope }> {
+export async function gowaRawRequest(this: GowaContext, request: GowaRequest): Promise<GowaAnswer> {
 	const policy = deliveryPolicyOf(this);
 	const resolved = await resolveCredentials(this, request.itemIndex);
 	const { connection, credentials } = resolved;
@@ -486,14 +491,14 @@ export function resultsAsObject(envelope: GowaEnvelope | undefined): IDataObject
 /** Sends a request and returns GOWA's `results` unwrapped (see resultsAsObject). */
 export async function gowaRequest(this: GowaContext, request: GowaRequest): Promise<IDataObject | IDataObject[]> {
 	const response = await gowaRawRequest.call(this, request);
+	if (response.envelope === undefined) return { success: true, code: 'SUCCESS', message: response.text ?? '' };
 	return resultsAsObject(response.envelope);
 }
 
 /** Sends a request and returns the whole envelope `{code, message, results}` (for lists whose `results` may be null). */
 export async function gowaEnvelopeRequest(this: GowaContext, request: GowaRequest): Promise<GowaEnvelope> {
 	const response = await gowaRawRequest.call(this, request);
-	// Never undefined for a JSON request: a 2xx that is not a GOWA envelope fails in sendOnce.
-	return response.envelope ?? { code: 'SUCCESS', message: '' };
+	return response.envelope ?? { code: 'SUCCESS', message: response.text ?? '' };
 }
 
 /** Only what GOWA serves as files may be downloaded with the credential: `{base}/statics/…`, nothing above it. */
