@@ -152,7 +152,7 @@ describe('daily cap and stopping', () => {
 			items: phones(5).map((phone) => ({ json: { phone } })),
 		});
 		expect(result.items.map((item) => item.json.status)).toEqual(['sent', 'sent', 'sent', 'skipped', 'skipped']);
-		expect(result.items[3].json.error).toMatch(/Daily limit of 3 messages reached/);
+		expect(result.items[3].json.error).toMatch(/^Limit of 3 messages per execution reached/);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		expect(deliveredPerPhone().size).toBe(3);
 	});
@@ -163,7 +163,7 @@ describe('daily cap and stopping', () => {
 			credentials: gowa.credentials(),
 			items: phones(4).map((phone) => ({ json: { phone } })),
 		});
-		expect(result.error?.message).toMatch(/Daily limit of 2 messages reached/);
+		expect(result.error?.message).toMatch(/^Limit of 2 messages per execution reached/);
 		expect(result.error?.context?.itemIndex).toBe(2);
 		expect(deliveredPerPhone().size).toBe(2);
 	});
