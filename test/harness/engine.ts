@@ -29,6 +29,7 @@ import type {
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import type { CredentialsByType } from './credentialsHelper';
+import { initDeduplication } from './deduplication';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { START_NODE_TYPE, nodeTypes, resolveNodeType, thrownErrors } from './registry';
 
@@ -265,6 +266,7 @@ export async function runWorkflow(
 ): Promise<WorkflowRunResult> {
 	const executionId = options.executionId ?? newExecutionId();
 	const mode = options.mode ?? 'manual';
+	await initDeduplication();
 	const nodes = normaliseNodes(json);
 	const settings: IWorkflowSettings = { executionOrder: 'v1', ...json.settings };
 	const workflowData: IWorkflowBase = {
