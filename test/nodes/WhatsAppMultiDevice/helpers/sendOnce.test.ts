@@ -3,7 +3,10 @@
  * a key already sent is skipped in a later execution, a definite failure releases the key, an unknown outcome keeps
  * it, and the validation pass records nothing.
  */
-import { processedData, runNode, useSimulator } from '../../../harness';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { processedData, runNode, runWorkflow, useSimulator } from '../../../harness';
+import { reserveSendOnceKey } from '../../../../nodes/WhatsAppMultiDevice/helpers/sendOnce';
 
 const gowa = useSimulator({ deviceId: 'salon-main' });
 
@@ -84,5 +87,50 @@ describe('Send Once per Key', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(processedData.size).toBe(0);
+	});
+});
+
+describe('Send Once per Key: scope and retention', () => {
+	it('keys belong to the node: two Send nodes of one workflow with the same key both send', async () => {
+		const fromStart = {
+			...reminder({ sendOnceKey: '={{ $("Start").item.json.bookingId }}-reminder-24h' }),
+			recipient: '={{ $("Start").item.json.phone }}',
+		};
+		const node = (name: string, id: string) => ({
+			name,
+			id,
+			type: 'whatsAppMultiDevice',
+			parameters: fromStart,
+			credentials: { whatsAppMultiDeviceApi: { id: '1', name: 'GOWA' } },
+		});
+		const run = await runWorkflow(
+			{
+				nodes: [{ name: 'Start', type: 'start', parameters: {} }, node('Reminder A', 'send-a'), node('Reminder B', 'send-b')],
+				connections: {
+					Start: { main: [[{ node: 'Reminder A', type: 'main', index: 0 }]] },
+					'Reminder A': { main: [[{ node: 'Reminder B', type: 'main', index: 0 }]] },
+				},
+			},
+			{ whatsAppMultiDeviceApi: gowa.credentials() },
+			{ items: [booking('BK-9')] },
+		);
+		expect((await run.itemsOf('Reminder A'))[0].json.status).toBe('sent');
+		expect((await run.itemsOf('Reminder B'))[0].json.status).toBe('sent');
+		expect(delivered()).toBe(2);
+		expect([...processedData.keys()].map((key) => key.split('|')[1]).sort()).toEqual(['n:send-a', 'n:send-b']);
+	});
+
+	it('n8n keeps the last 10,000 keys of a node (entries mode, maxEntries)', async () => {
+		const calls: unknown[][] = [];
+		const context = {
+			helpers: {
+				checkProcessedAndRecord: async (...args: unknown[]) => {
+					calls.push(args);
+					return { new: ['k'], processed: [] };
+				},
+			},
+		} as unknown as IExecuteFunctions;
+		await expect(reserveSendOnceKey(context, 0, 'k')).resolves.toBe(true);
+		expect(calls).toEqual([[['k'], 'node', { mode: 'entries', maxEntries: 10_000 }]]);
 	});
 });
