@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Bulk sending in real n8n (issue 7): parallel requests with retries under a failing server deliver every message
- * exactly once, in input order; the daily cap returns the rest unsent (status "skipped") instead of dropping them.
+ * exactly once, in input order; the message cap returns the rest unsent (status "skipped") instead of dropping them.
  */
 
 function deliveredPerPhone(requests) {
@@ -44,7 +44,7 @@ module.exports = [
 		},
 	},
 	{
-		name: 'bulk: daily cap 5 of 8 → 5 sent, 3 returned unsent with status skipped, nothing dropped (n8n execute)',
+		name: 'bulk: message cap 5 of 8 (per execution) → 5 sent, 3 returned unsent with status skipped, nothing dropped (n8n execute)',
 		workflows: ['bulk-daily-cap.json'],
 		async run(t) {
 			const result = await t.execute('e2eBulkDailyCap1');
@@ -52,7 +52,7 @@ module.exports = [
 			const items = result.run.output('Send Text');
 			t.assert.equal(items.length, 8, 'every input item comes out');
 			t.assert.deepEqual(items.map((item) => item.json.status), ['sent', 'sent', 'sent', 'sent', 'sent', 'skipped', 'skipped', 'skipped']);
-			t.assert.match(items[7].json.error, /Daily limit of 5 messages reached/);
+			t.assert.match(items[7].json.error, /Limit of 5 messages per execution reached/);
 			t.assert.equal(deliveredPerPhone(result.requests).size, 5);
 		},
 	},

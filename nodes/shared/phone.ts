@@ -37,14 +37,36 @@ const SERVERS: Record<string, RecipientKind> = {
 
 const SEPARATORS = /[\s\u00a0().\-/]/g;
 
+/**
+ * Longest phone number, group id or JID accepted, in characters. Real ones are under 60 (`120363…-…@g.us`); the
+ * cap is checked before any parsing, so hostile input (a 100 kB webhook field) costs one length check.
+ */
+export const MAX_RECIPIENT_LENGTH = 100;
+
+/**
+ * The text of a recipient-like value (string or number), refused when longer than MAX_RECIPIENT_LENGTH. Objects and
+ * arrays are not text: they come back as '' (callers report "empty"; the action node refuses them earlier).
+ */
+export function recipientText(input: unknown, what = 'The recipient'): string {
+	const raw = typeof input === 'number' ? String(input) : typeof input === 'string' ? input : '';
+	if (raw.length > MAX_RECIPIENT_LENGTH) {
+		throw new RecipientError(
+			`${what} is ${raw.length} characters long; phone numbers and WhatsApp IDs have at most ${MAX_RECIPIENT_LENGTH}`,
+			'Map the field that holds only the phone number or chat ID, e.g. {{ $json.phone }}.',
+		);
+	}
+	return raw.trim();
+}
+
 /** Digits of a country calling code such as `62` or `+62`; empty when not configured. */
 export function cleanCountryCode(countryCode: unknown): string {
 	if (countryCode === undefined || countryCode === null) return '';
-	const cleaned = String(countryCode).trim().replace(/^\+/, '');
+	const text = String(countryCode).slice(0, MAX_RECIPIENT_LENGTH + 1).trim();
+	const cleaned = text.startsWith('+') ? text.slice(1) : text;
 	if (cleaned === '') return '';
 	if (!/^[1-9]\d{0,3}$/.test(cleaned)) {
 		throw new RecipientError(
-			`Default Country Code "${String(countryCode)}" is not a country calling code`,
+			`Default Country Code "${text.slice(0, 20)}" is not a country calling code`,
 			'Set Default Country Code in the credential to digits only, e.g. 62 for Indonesia or 44 for the United Kingdom.',
 		);
 	}
@@ -56,8 +78,7 @@ export function cleanCountryCode(countryCode: unknown): string {
  * → `6281234567890`. Rejects anything that is not a plausible E.164 number.
  */
 export function normalizePhoneNumber(input: unknown, defaultCountryCode?: unknown): string {
-	const raw = typeof input === 'number' ? String(input) : typeof input === 'string' ? input : '';
-	const text = raw.trim();
+	const text = recipientText(input, 'The phone number');
 	if (text === '') throw new RecipientError('The phone number is empty', FORMAT_HINT);
 	let compact = text.replace(SEPARATORS, '');
 	let international = false;
@@ -79,7 +100,9 @@ export function normalizePhoneNumber(input: unknown, defaultCountryCode?: unknow
 				'Write the number with its country code (e.g. +62 812…), or set Default Country Code in the WhatsApp MultiDevice API credential.',
 			);
 		}
-		compact = countryCode + compact.replace(/^0+/, '');
+		let firstDigit = 0;
+		while (compact[firstDigit] === '0') firstDigit++;
+		compact = countryCode + compact.slice(firstDigit);
 	}
 	if (compact.startsWith('0')) {
 		throw new RecipientError(`"${text}" has no valid country code`, FORMAT_HINT);
@@ -95,7 +118,8 @@ export function normalizePhoneNumber(input: unknown, defaultCountryCode?: unknow
 
 function normalizeJid(text: string): Recipient {
 	const at = text.lastIndexOf('@');
-	let local = text.slice(0, at).trim().replace(/^\+/, '');
+	let local = text.slice(0, at).trim();
+	if (local.startsWith('+')) local = local.slice(1);
 	const server = text
 		.slice(at + 1)
 		.trim()
@@ -108,8 +132,12 @@ function normalizeJid(text: string): Recipient {
 		);
 	}
 	if (kind === 'user' || kind === 'lid') {
-		// Strip the agent/device suffix of an AD JID: 628123:12@s.whatsapp.net, 628123.0:12@s.whatsapp.net
-		local = local.replace(/[.:].*$/, '');
+		// Strip the agent/device suffix of an AD JID: 628123:12@s.whatsapp.net, 628123.0:12@s.whatsapp.net.
+		// Plain index search, not a regex: `/[.:].*$/` backtracks quadratically on `:::…\n`.
+		const dot = local.indexOf('.');
+		const colon = local.indexOf(':');
+		const suffixAt = dot < 0 ? colon : colon < 0 ? dot : Math.min(dot, colon);
+		if (suffixAt >= 0) local = local.slice(0, suffixAt);
 		if (!/^\d{5,20}$/.test(local)) {
 			throw new RecipientError(`"${text}" is not a valid WhatsApp JID`, FORMAT_HINT);
 		}
@@ -135,12 +163,12 @@ function normalizeJid(text: string): Recipient {
  * Bare ids longer than 15 digits, or of the old `creator-timestamp` form, are group IDs (as GOWA treats them).
  */
 export function normalizeRecipient(input: unknown, defaultCountryCode?: unknown): Recipient {
-	const raw = typeof input === 'number' ? String(input) : typeof input === 'string' ? input : '';
-	const text = raw.trim();
+	const text = recipientText(input);
 	if (text === '') throw new RecipientError('The recipient is empty', FORMAT_HINT);
 	if (text.includes('@')) return normalizeJid(text);
 	const compact = text.replace(/[\s\u00a0]/g, '');
-	if (/^\d{6,}-\d{6,}$/.test(compact) || /^\d{16,}$/.test(compact)) {
+	// A leading 0 is a local phone number (081234-567890), never an old-style group id (creator-timestamp).
+	if (/^[1-9]\d{5,}-\d{6,}$/.test(compact) || /^[1-9]\d{15,}$/.test(compact)) {
 		return { jid: `${compact}@g.us`, kind: 'group' };
 	}
 	const phone = normalizePhoneNumber(text, defaultCountryCode);
@@ -149,7 +177,7 @@ export function normalizeRecipient(input: unknown, defaultCountryCode?: unknown)
 
 /** Normalises a group ID given bare (`120363…`) or as a JID (`120363…@g.us`). */
 export function normalizeGroupId(input: unknown): string {
-	const raw = typeof input === 'string' ? input.trim() : typeof input === 'number' ? String(input) : '';
+	const raw = recipientText(input, 'The group ID');
 	if (raw === '') throw new RecipientError('The group ID is empty', 'Give the group JID, e.g. 120363025246125486@g.us.');
 	const withServer = raw.includes('@') ? raw : `${raw}@g.us`;
 	const recipient = normalizeJid(withServer);

@@ -10,7 +10,7 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { DailyLimitReached, backoffMs, deliveryPolicyOf, isMessageSend, shouldRetry } from './delivery';
 import type { GowaFailure } from './errors';
@@ -389,9 +389,9 @@ function checkSendAnswer(context: GowaContext, request: GowaRequest, envelope: G
 }
 
 function dailyLimitError(context: GowaContext, reached: DailyLimitReached, deviceId: string, itemIndex?: number): NodeOperationError {
-	const error = new NodeOperationError(context.getNode(), `Daily limit of ${reached.limit} messages reached for device ${deviceId === '' ? '(default)' : `"${deviceId}"`}`, {
+	const error = new NodeOperationError(context.getNode(), `Limit of ${reached.limit} messages per execution reached for device ${deviceId === '' ? '(default)' : `"${deviceId}"`}`, {
 		itemIndex,
-		description: 'Nothing was sent for this item. Raise Messages per Day in Sending options, or send the rest tomorrow; choose "Return Unsent" to get these items back with status skipped instead of failing.',
+		description: 'Nothing was sent for this item. Raise Max Messages per Execution in Sending options, or send the rest in a later execution; choose "Return Unsent" to get these items back with status skipped instead of failing.',
 	});
 	Object.assign(error, { dailyLimitReached: true });
 	return error;
@@ -450,14 +450,16 @@ export async function gowaRawRequest(this: GowaContext, request: GowaRequest): P
 	const prepared: PreparedRequest = { options, credentials, secrets, host, deviceId, timeoutMs };
 	const paced = policy !== undefined && isMessageSend(request.method, request.path);
 	const idempotent = request.method === 'GET';
+	const deviceKey = `${connection.baseUrl}#${deviceId}`;
 	for (let attempt = 1; ; attempt++) {
-		if (paced) {
-			try {
-				await policy.pacer.acquire(`${connection.baseUrl}#${deviceId}`);
-			} catch (error) {
-				if (error instanceof DailyLimitReached) throw dailyLimitError(this, error, deviceId, request.itemIndex);
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: request.itemIndex });
-			}
+		try {
+			// Cancelled execution or the router's validation pass: no request starts.
+			policy?.beforeRequest(request.itemIndex);
+			if (paced) await policy.pacer.acquire(deviceKey);
+		} catch (error) {
+			if (error instanceof DailyLimitReached) throw dailyLimitError(this, error, deviceId, request.itemIndex);
+			// Cancelled, or held by the router's validation pass (which knows the item reached its request).
+			throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: request.itemIndex });
 		}
 		policy?.recordAttempt(request.itemIndex);
 		let failed: NodeApiError | NodeOperationError;
@@ -470,11 +472,22 @@ export async function gowaRawRequest(this: GowaContext, request: GowaRequest): P
 		}
 		const gowa = gowaFailureOf(failed);
 		const retryAfter = gowa?.failure.retryAfterMs;
-		if (policy === undefined || request.noRetry === true || gowa === undefined || !shouldRetry(policy.settings, gowa, attempt, idempotent, retryAfter)) {
+		const retrying = policy !== undefined && request.noRetry !== true && gowa !== undefined && shouldRetry(policy.settings, gowa, attempt, idempotent, retryAfter);
+		const delayMs = policy === undefined ? 0 : backoffMs(policy.settings, attempt, retryAfter);
+		if (paced) policy.afterFailedSend(deviceKey, gowa, retrying, delayMs);
+		if (!retrying) {
 			Object.assign(failed, { attempts: attempt });
 			throw failed;
 		}
-		await sleep(backoffMs(policy.settings, attempt, retryAfter));
+		// A 429 paused the whole device queue: the retry waits for its slot in acquire(), like every other item.
+		if (!(paced && gowa?.failure.httpCode === 429)) {
+			try {
+				await policy.waitBeforeRetry(delayMs);
+			} catch {
+				Object.assign(failed, { attempts: attempt });
+				throw failed;
+			}
+		}
 	}
 }
 

@@ -29,6 +29,7 @@ import type {
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import type { CredentialsByType } from './credentialsHelper';
+import { initDeduplication } from './deduplication';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { START_NODE_TYPE, nodeTypes, resolveNodeType, thrownErrors } from './registry';
 
@@ -95,6 +96,10 @@ export interface RunNodeOptions {
 	nodeName?: string;
 	mode?: WorkflowExecuteMode;
 	settings?: IWorkflowSettings;
+	/** Cancels the execution (as the editor's Stop button does) when this promise resolves. */
+	cancelWhen?: Promise<unknown>;
+	/** Workflow static data (kept between runs when the same object is passed again); mutated in place. */
+	staticData?: IDataObject;
 }
 
 export interface RunResult {
@@ -134,6 +139,8 @@ export interface RunWorkflowOptions {
 	/** Name of the node to start from (default: the first node of type `start`). */
 	startNode?: string;
 	mode?: WorkflowExecuteMode;
+	/** Cancels the execution (as the editor's Stop button does) when this promise resolves. */
+	cancelWhen?: Promise<unknown>;
 }
 
 export interface WorkflowRunResult {
@@ -259,6 +266,7 @@ export async function runWorkflow(
 ): Promise<WorkflowRunResult> {
 	const executionId = options.executionId ?? newExecutionId();
 	const mode = options.mode ?? 'manual';
+	await initDeduplication();
 	const nodes = normaliseNodes(json);
 	const settings: IWorkflowSettings = { executionOrder: 'v1', ...json.settings };
 	const workflowData: IWorkflowBase = {
@@ -301,7 +309,9 @@ export async function runWorkflow(
 	});
 	let run: IRun;
 	try {
-		run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+		const running = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+		void options.cancelWhen?.then(() => running.cancel());
+		run = await running;
 	} catch (error) {
 		// n8n refuses to start a workflow whose nodes have issues (e.g. a required parameter left empty):
 		// report it like a failed run, as the editor does, instead of throwing.
@@ -361,7 +371,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 			settings: options.settings,
 		},
 		credentialsByType,
-		{ items: options.items, mode: options.mode },
+		{ items: options.items, mode: options.mode, cancelWhen: options.cancelWhen, staticData: options.staticData },
 	);
 	const taskData = result.run.data.resultData.runData[nodeName]?.[0];
 	const outputs = await Promise.all((taskData?.data?.main ?? []).map(async (items) => await Promise.all((items ?? []).map(resolveItem))));

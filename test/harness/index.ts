@@ -29,4 +29,5 @@ export { closedPort, startSink } from './sink';
 export type { FileField } from './contract';
 export { basicAuth, bodyOf, contractProblems, expectContract, mediaTypeOf } from './contract';
 export { runListSearch } from './loadOptions';
+export { processedData } from './deduplication';
 export { expectItems, expectRejectedBeforeSending, expectRequestTo } from './assertions';

@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { DailyCounts } from '../../shared/delivery';
 import { DeliveryPolicy, attachDeliveryPolicy, deliverySettingsFrom } from '../../shared/delivery';
 import { gowaFailureOf } from '../../shared/errors';
+import { checkTextParameters } from '../helpers/validation';
+import { deviceIdField } from './common.descriptions';
+import type { Operation } from './operation.types';
 import { resources } from './resources';
+import { sendingOptions } from './sending.description';
 
 type NodeFailure = Error & { description?: string | null; attempts?: number; dailyLimitReached?: boolean };
 
@@ -27,18 +30,37 @@ function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: nu
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
-/** The daily cap spans executions, so its counts live in workflow static data (touched only when a cap is set). */
-function dailyCounts(context: IExecuteFunctions, capped: boolean): DailyCounts {
-	if (!capped) return {};
-	const staticData = context.getWorkflowStaticData('node');
-	if (staticData.dailySends === undefined || typeof staticData.dailySends !== 'object') staticData.dailySends = {};
-	return staticData.dailySends as DailyCounts;
+/**
+ * The validation step of every operation, for all items before anything is sent: the text parameters (no object or
+ * array from an expression), then the operation itself with every request held — recipient, text, media type and
+ * size, whatever it checks before its first request. An item that reaches its first request is valid.
+ * Returns the error of each invalid item.
+ */
+async function validateItems(context: IExecuteFunctions, operation: Operation, itemCount: number, policy: DeliveryPolicy): Promise<Map<number, Error>> {
+	const properties = [...operation.description, deviceIdField, sendingOptions];
+	const invalid = new Map<number, Error>();
+	policy.validating = true;
+	try {
+		for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+			try {
+				checkTextParameters(context, itemIndex, properties);
+				await operation.execute.call(context, itemIndex);
+			} catch (error) {
+				if (!policy.reachedRequest.has(itemIndex)) invalid.set(itemIndex, error as Error);
+			}
+		}
+	} finally {
+		policy.validating = false;
+	}
+	return invalid;
 }
 
 /**
- * Owns the item loop: runs up to "Parallel Requests" items at once, dispatches each to its operation, keeps the
- * output in input order with pairedItem, honours Continue On Fail, and reports each item's outcome. Without Continue
- * On Fail the first failure stops new items from starting; items already in flight finish before the error is raised.
+ * Owns the item loop. First every item is validated (nothing is sent if one is invalid, unless Continue On Fail: then
+ * invalid items become error items and the valid ones are sent). Then up to "Parallel Requests" items run at once,
+ * each dispatched to its operation; the output keeps input order with pairedItem, and each item reports its outcome.
+ * Without Continue On Fail the first failure stops new items from starting; items already in flight finish before
+ * the error is raised. A cancelled execution starts no further item or request.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -49,16 +71,24 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`);
 	}
 	const settings = deliverySettingsFrom(this.getNodeParameter('sending', 0, {}) as IDataObject);
-	const policy = new DeliveryPolicy(settings, dailyCounts(this, settings.messagesPerDay > 0));
+	const policy = new DeliveryPolicy(settings, this.getExecutionCancelSignal?.());
 	attachDeliveryPolicy(this, policy);
 	const continueOnFail = this.continueOnFail();
+
+	const invalid = await validateItems(this, operation, items.length, policy);
+	if (!continueOnFail && invalid.size > 0) {
+		const first = Math.min(...invalid.keys());
+		throw withItemIndex(this, invalid.get(first), first);
+	}
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let stopWith: Error | undefined;
 	let next = 0;
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
+		const invalidError = invalid.get(itemIndex);
 		try {
+			if (invalidError !== undefined) throw invalidError;
 			const results = await operation.execute.call(this, itemIndex);
 			return results.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
 		} catch (caught) {
@@ -66,7 +96,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			if (error.dailyLimitReached && settings.onDailyLimit === 'returnUnsent') {
 				return [{ json: errorJson(error, 'skipped'), pairedItem: { item: itemIndex } }];
 			}
-			if (continueOnFail) return [{ json: errorJson(error, 'failed'), pairedItem: { item: itemIndex } }];
+			if (continueOnFail && !policy.cancelled) return [{ json: errorJson(error, 'failed'), pairedItem: { item: itemIndex } }];
 			stopWith ??= withItemIndex(this, error, itemIndex);
 			return [];
 		}
@@ -74,6 +104,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const worker = async (): Promise<void> => {
 		while (stopWith === undefined && next < items.length) {
+			if (policy.cancelled) {
+				stopWith = new NodeOperationError(this.getNode(), 'The execution was cancelled; the remaining items were not sent');
+				return;
+			}
 			const itemIndex = next++;
 			outputs[itemIndex] = await runItem(itemIndex);
 		}

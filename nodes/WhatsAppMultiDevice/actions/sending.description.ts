@@ -8,7 +8,7 @@ export const sendingOptions: INodeProperties = {
 	placeholder: 'Add sending option',
 	default: {},
 	description:
-		'How this node sends many items: parallel requests, pacing per WhatsApp device, a daily cap and retries. Applies to all items of one execution.',
+		'How this node sends many items: parallel requests, pacing per WhatsApp device, a message cap and retries for one execution, and Send Once per Key across executions',
 	options: [
 		{
 			displayName: 'Base Retry Delay (Ms)',
@@ -27,12 +27,13 @@ export const sendingOptions: INodeProperties = {
 			description: 'Tries per request, the first included. Retried: 429, 5xx, refused connections. Never retried: 400, 401, 404.',
 		},
 		{
-			displayName: 'Messages per Day',
+			// Key kept from 0.1 ("Messages per Day"), so saved workflows keep their value.
+			displayName: 'Max Messages per Execution',
 			name: 'messagesPerDay',
 			type: 'number',
 			default: 0,
 			typeOptions: { minValue: 0 },
-			description: 'Cap per device over the last 24 hours (kept between production executions). 0 = no cap.',
+			description: 'Cap per device for this execution only: sends that may have been delivered count, failed ones do not. 0 = no cap. For daily limits across executions use Redis or the GOWA proxy (see README).',
 		},
 		{
 			displayName: 'Messages per Hour',
@@ -51,7 +52,7 @@ export const sendingOptions: INodeProperties = {
 			description: 'Spreads sends of one device evenly: 20 per minute sends one every 3 seconds. 0 = no limit. WhatsApp bans numbers that burst to new contacts.',
 		},
 		{
-			displayName: 'On Daily Limit',
+			displayName: 'On Message Limit',
 			name: 'onDailyLimit',
 			type: 'options',
 			default: 'fail',
@@ -59,7 +60,7 @@ export const sendingOptions: INodeProperties = {
 				{ name: 'Fail the Remaining Items', value: 'fail', description: 'Each unsent item fails (or becomes an error item with Continue On Fail)' },
 				{ name: 'Return Unsent', value: 'returnUnsent', description: 'Unsent items come out with status "skipped" so a later run can send them' },
 			],
-			description: 'What happens to items once Messages per Day is used up',
+			description: 'What happens to items once Max Messages per Execution is used up',
 		},
 		{
 			displayName: 'Parallel Requests',
@@ -83,6 +84,14 @@ export const sendingOptions: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to retry a send that timed out (or got 504 or a reset connection). It may already have been delivered, so a retry can send it twice.',
+		},
+		{
+			displayName: 'Send Once per Key',
+			name: 'sendOnceKey',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. {{ $json.bookingId }}-reminder-24h',
+			description: 'A key per item, e.g. the booking ID and the reminder: a message whose key this node already sent (in any execution, on any worker) is not sent again and comes out with status "skipped". Kept in n8n\'s deduplication store for the last 10,000 keys of this node. Two executions sending the same key at the same moment can both send it (see README).',
 		},
 		{
 			displayName: 'Timeout (Ms)',

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { deliveryPolicyOf } from '../../shared/delivery';
+import { deliveryPolicyOf, isMessageSend } from '../../shared/delivery';
 import { gowaRequest } from '../../shared/transport';
 import { deviceOverride } from './device';
 import type { MediaKind } from './media';
 import { checkMediaUrl, readUpload, toFormData } from './media';
 import { sendOutcome } from './output';
 import { getRecipient } from './recipient';
+import { releaseSendOnceKey, reserveSendOnceKey, sendOnceKeyOf } from './sendOnce';
 
 /**
  * The flow every media send shares: recipient, then the file from a binary property (multipart upload
@@ -34,7 +35,11 @@ export async function sendMedia(
 	return await postSend.call(this, itemIndex, `/send/${kind}`, form, recipient.jid);
 }
 
-/** POSTs one send request for the item (device override honoured) and returns its outcome item. */
+/**
+ * POSTs one send request for the item (device override honoured) and returns its outcome item. With Send Once per Key
+ * a message whose key is already recorded is not sent (status "skipped"); the key stays recorded when the send may
+ * have been delivered (2xx or unknown outcome) and is released when it definitely was not.
+ */
 export async function postSend(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -42,15 +47,18 @@ export async function postSend(
 	body: IDataObject | FormData,
 	recipient: string | undefined,
 ): Promise<INodeExecutionData[]> {
-	const results = await gowaRequest.call(this, {
-		method: 'POST',
-		path,
-		body,
-		deviceScoped: true,
-		deviceId: deviceOverride(this, itemIndex),
-		itemIndex,
-	});
+	const key = isMessageSend('POST', path) ? sendOnceKeyOf(this, itemIndex) : undefined;
+	if (key !== undefined && !(await reserveSendOnceKey(this, itemIndex, key))) {
+		return [{ json: { status: 'skipped', reason: 'A message with this Send Once per Key was already sent', sendOnceKey: key, recipient: recipient ?? null, attempts: 0 } }];
+	}
+	const results = await gowaRequest
+		.call(this, { method: 'POST', path, body, deviceScoped: true, deviceId: deviceOverride(this, itemIndex), itemIndex })
+		.catch(async (error: unknown) => {
+			if (key !== undefined) await releaseSendOnceKey(this, key, error);
+			throw error;
+		});
 	const outcome = sendOutcome(results, recipient);
 	outcome.attempts = deliveryPolicyOf(this)?.attemptsOf(itemIndex) || 1;
+	if (key !== undefined) outcome.sendOnceKey = key;
 	return [{ json: outcome }];
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { normalizeRecipient, RecipientError } from '../../shared/phone';
+import { normalizeRecipient, recipientText, RecipientError } from '../../shared/phone';
 import { builtInTemplate } from '../templates';
 import { dueWindowAt, timingOf } from './due';
 import { BookingInputError } from './errors';
@@ -22,16 +22,26 @@ const PHONE_HINT =
 
 function recipientOf(value: unknown, countryCode: string | undefined): { phone: string; jid: string } {
 	if (isBlank(value)) throw new BookingInputError('Phone', 'Phone is empty', PHONE_HINT);
-	const compact = String(value).replace(/[\s\u00a0().\-/]/g, '');
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw new BookingInputError('Phone', `Phone is ${Array.isArray(value) ? 'a list' : `of type ${typeof value}`}, not text`, PHONE_HINT);
+	}
+	let text: string;
+	try {
+		// Capped before any parsing: a phone field from a webhook body may be 100 kB long.
+		text = recipientText(value, 'The value');
+	} catch (error) {
+		throw phoneError(error);
+	}
+	const compact = text.replace(/[\s\u00a0().\-/]/g, '');
 	if (/^0[1-9]/.test(compact) && (countryCode === undefined || countryCode === '')) {
 		throw new BookingInputError(
 			'Phone',
-			`Phone "${String(value)}" is a local number and no Default Country Code is set`,
+			`Phone "${text}" is a local number and no Default Country Code is set`,
 			'Set Options → Default Country Code (e.g. 62 for Indonesia), or map the number with its country code (+62 812…).',
 		);
 	}
 	try {
-		const recipient = normalizeRecipient(value, countryCode);
+		const recipient = normalizeRecipient(text, countryCode);
 		return { phone: recipient.phone ?? recipient.jid, jid: recipient.jid };
 	} catch (error) {
 		throw phoneError(error);

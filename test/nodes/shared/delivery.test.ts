@@ -1,13 +1,15 @@
 import {
 	DEFAULT_DELIVERY,
 	DailyLimitReached,
+	ExecutionCancelled,
 	Pacer,
+	abortableWait,
 	backoffMs,
 	deliverySettingsFrom,
 	isMessageSend,
 	shouldRetry,
 } from '../../../nodes/shared/delivery';
-import type { DailyCounts, DeliverySettings } from '../../../nodes/shared/delivery';
+import type { DeliverySettings } from '../../../nodes/shared/delivery';
 import { describeFailure } from '../../../nodes/shared/errors';
 
 /** A clock that only moves when the pacer waits: makes pacing exact and instant to test. */
@@ -16,6 +18,9 @@ function fakeClock(start = Date.UTC(2026, 10, 21, 9, 0, 0)) {
 	return {
 		now: () => now,
 		wait: async (ms: number) => {
+			now += ms;
+		},
+		advance: (ms: number) => {
 			now += ms;
 		},
 		elapsed: () => now - start,
@@ -29,7 +34,7 @@ function settings(overrides: Partial<DeliverySettings>): DeliverySettings {
 describe('Pacer', () => {
 	it('sends 120 messages at 60/min in 2 minutes ± 2 % of simulated time', async () => {
 		const clock = fakeClock();
-		const pacer = new Pacer(settings({ messagesPerMinute: 60 }), {}, clock.now, Math.random, clock.wait);
+		const pacer = new Pacer(settings({ messagesPerMinute: 60 }), { now: clock.now, random: Math.random, wait: clock.wait });
 		const sentAt: number[] = [];
 		for (let i = 0; i < 120; i++) {
 			await pacer.acquire('tenant#dev');
@@ -46,13 +51,13 @@ describe('Pacer', () => {
 
 	it('queues concurrent callers in call order, one slot each', async () => {
 		const clock = fakeClock();
-		const pacer = new Pacer(settings({ messagesPerMinute: 30 }), {}, clock.now, Math.random, clock.wait);
+		const pacer = new Pacer(settings({ messagesPerMinute: 30 }), { now: clock.now, random: Math.random, wait: clock.wait });
 		const order: number[] = [];
 		const waits: number[] = [];
 		const waitSpy = async (ms: number) => {
 			waits.push(ms);
 		};
-		const concurrent = new Pacer(settings({ messagesPerMinute: 30 }), {}, clock.now, Math.random, waitSpy);
+		const concurrent = new Pacer(settings({ messagesPerMinute: 30 }), { now: clock.now, random: Math.random, wait: waitSpy });
 		await Promise.all([0, 1, 2, 3].map(async (n) => {
 			await concurrent.acquire('k');
 			order.push(n);
@@ -64,7 +69,7 @@ describe('Pacer', () => {
 
 	it('paces each device separately and takes the stricter of minute and hour limits', async () => {
 		const clock = fakeClock();
-		const pacer = new Pacer(settings({ messagesPerMinute: 60, messagesPerHour: 1800 }), {}, clock.now, Math.random, clock.wait);
+		const pacer = new Pacer(settings({ messagesPerMinute: 60, messagesPerHour: 1800 }), { now: clock.now, random: Math.random, wait: clock.wait });
 		expect(pacer.intervalMs).toBe(2000);
 		await pacer.acquire('a');
 		await pacer.acquire('b');
@@ -75,25 +80,87 @@ describe('Pacer', () => {
 
 	it('adds random jitter between sends', async () => {
 		const clock = fakeClock();
-		const pacer = new Pacer(settings({ jitterMs: 500 }), {}, clock.now, () => 0.5, clock.wait);
+		const pacer = new Pacer(settings({ jitterMs: 500 }), { now: clock.now, random: () => 0.5, wait: clock.wait });
 		await pacer.acquire('a');
 		await pacer.acquire('a');
 		expect(clock.elapsed()).toBe(250);
 	});
 
-	it('enforces the daily cap across executions through the shared counts, and forgets after 24 h', async () => {
+	it('keeps the message cap per execution, in memory: a new execution (new pacer) starts from 0', async () => {
 		const clock = fakeClock();
-		const counts: DailyCounts = {};
-		const first = new Pacer(settings({ messagesPerDay: 3 }), counts, clock.now, Math.random, clock.wait);
+		const first = new Pacer(settings({ messagesPerDay: 2 }), { now: clock.now, wait: clock.wait });
 		await first.acquire('a');
 		await first.acquire('a');
-		const second = new Pacer(settings({ messagesPerDay: 3 }), counts, clock.now, Math.random, clock.wait);
-		await second.acquire('a');
-		await expect(second.acquire('a')).rejects.toBeInstanceOf(DailyLimitReached);
-		await expect(second.acquire('b')).resolves.toBeUndefined();
-		await clock.wait(25 * 3_600_000);
-		await expect(second.acquire('a')).resolves.toBeUndefined();
-		expect(Object.keys(counts.a)).toHaveLength(1);
+		await expect(first.acquire('a')).rejects.toBeInstanceOf(DailyLimitReached);
+		await expect(first.acquire('b')).resolves.toBeUndefined();
+		const next = new Pacer(settings({ messagesPerDay: 2 }), { now: clock.now, wait: clock.wait });
+		await expect(next.acquire('a')).resolves.toBeUndefined();
+	});
+
+	it('gives a count back for a send that was definitely not delivered (issue 16 item 8)', async () => {
+		const clock = fakeClock();
+		const pacer = new Pacer(settings({ messagesPerDay: 1 }), { now: clock.now, wait: clock.wait });
+		await pacer.acquire('a');
+		pacer.release('a');
+		await expect(pacer.acquire('a')).resolves.toBeUndefined();
+		await expect(pacer.acquire('a')).rejects.toBeInstanceOf(DailyLimitReached);
+		expect(pacer.sentCount('a')).toBe(1);
+	});
+
+	it('a pause holds the whole device queue, callers already waiting included (issue 16 item 7)', async () => {
+		const clock = fakeClock();
+		const startedAt: Record<string, number> = {};
+		let release: () => void = () => {};
+		const firstWait = new Promise<void>((resolve) => {
+			release = resolve;
+		});
+		let waits = 0;
+		// The first wait blocks until the test releases it (a send in flight gets a 429 meanwhile); later waits advance the clock.
+		const wait = async (ms: number) => {
+			waits++;
+			if (waits === 1) await firstWait;
+			clock.advance(ms);
+		};
+		const pacer = new Pacer(settings({ messagesPerMinute: 60 }), { now: clock.now, wait });
+		await pacer.acquire('dev');
+		startedAt.first = clock.elapsed();
+		const second = pacer.acquire('dev').then(() => {
+			startedAt.second = clock.elapsed();
+		});
+		pacer.pause('dev', 30_000);
+		release();
+		await second;
+		await pacer.acquire('other');
+		startedAt.otherDevice = clock.elapsed();
+		expect(startedAt.first).toBe(0);
+		expect(startedAt.second).toBeGreaterThanOrEqual(30_000);
+	});
+
+	it('ends a pacing wait when the execution is cancelled, gives the count back, and starts nothing (issue 16 item 22)', async () => {
+		const controller = new AbortController();
+		const clock = fakeClock();
+		// A wait that never ends by itself: only the cancel signal can end it (no wall time in this test).
+		const never = async () => await new Promise<void>(() => {});
+		const pacer = new Pacer(settings({ messagesPerMinute: 1, messagesPerDay: 5 }), { now: clock.now, wait: never, signal: controller.signal });
+		await pacer.acquire('a');
+		const waiting = pacer.acquire('a');
+		controller.abort();
+		await expect(waiting).rejects.toBeInstanceOf(ExecutionCancelled);
+		expect(pacer.sentCount('a')).toBe(1);
+		await expect(pacer.acquire('a')).rejects.toBeInstanceOf(ExecutionCancelled);
+	});
+
+	it('abortableWait: a cancelled signal ends a never-ending sleep; an already cancelled one does not wait at all', async () => {
+		const controller = new AbortController();
+		const never = async () => await new Promise<void>(() => {});
+		const waiting = abortableWait(60_000, controller.signal, never);
+		controller.abort();
+		await expect(waiting).rejects.toBeInstanceOf(ExecutionCancelled);
+		let called = false;
+		await expect(abortableWait(10, controller.signal, async () => {
+			called = true;
+		})).rejects.toBeInstanceOf(ExecutionCancelled);
+		expect(called).toBe(false);
 	});
 });
 

@@ -1,4 +1,5 @@
 import {
+	MAX_RECIPIENT_LENGTH,
 	RecipientError,
 	cleanCountryCode,
 	normalizeGroupId,
@@ -6,6 +7,7 @@ import {
 	normalizeRecipient,
 	phoneFromJid,
 } from '../../../nodes/shared/phone';
+import { watchRegexWork } from './regexWork';
 
 function rejection(run: () => unknown): RecipientError {
 	try {
@@ -173,5 +175,65 @@ describe('phoneFromJid', () => {
 		expect(phoneFromJid('garbage')).toBeUndefined();
 		expect(phoneFromJid(undefined)).toBeUndefined();
 		expect(phoneFromJid('')).toBeUndefined();
+	});
+});
+
+describe('hostile input: length cap before any parsing, linear code (issue 16 item 2)', () => {
+	const HUGE = 100_000;
+	const hostile: Array<[string, string]> = [
+		['colons and a line break (quadratic for /[.:].*$/)', `1${':'.repeat(HUGE)}\n1@s.whatsapp.net`],
+		['dots before @lid', `${'.'.repeat(HUGE)}\n@lid`],
+		['digits', '6'.repeat(HUGE)],
+		['digits and a dash', `${'1'.repeat(HUGE)}-`],
+		['spaces', `+62${' '.repeat(HUGE)}812`],
+	];
+
+	test.each(hostile)('%s: normalizeRecipient refuses it before any regex sees it', (_name, input) => {
+		const { error, work } = watchRegexWork(() => normalizeRecipient(input, '62'));
+		expect(error).toBeInstanceOf(RecipientError);
+		expect((error as Error).message).toBe(`The recipient is ${input.length} characters long; phone numbers and WhatsApp IDs have at most ${MAX_RECIPIENT_LENGTH}`);
+		expect(work.longestInput).toBeLessThanOrEqual(MAX_RECIPIENT_LENGTH);
+	});
+
+	test.each(hostile)('%s: the other entry points are capped too', (_name, input) => {
+		for (const run of [() => normalizePhoneNumber(input, '62'), () => normalizeGroupId(input), () => phoneFromJid(input), () => cleanCountryCode(input)]) {
+			const { work } = watchRegexWork(run);
+			expect(work.longestInput).toBeLessThanOrEqual(MAX_RECIPIENT_LENGTH + 1);
+		}
+		expect(phoneFromJid(input)).toBeUndefined();
+		expect(rejection(() => normalizePhoneNumber(input)).message).toMatch(/^The phone number is \d+ characters long/);
+		expect(rejection(() => normalizeGroupId(input)).message).toMatch(/^The group ID is \d+ characters long/);
+	});
+
+	test('a device suffix with a line break is still stripped', () => {
+		expect(normalizeRecipient('6281234567890:12\n@s.whatsapp.net').jid).toBe('6281234567890@s.whatsapp.net');
+		expect(normalizeRecipient('6281234567890.0:12@s.whatsapp.net').jid).toBe('6281234567890@s.whatsapp.net');
+	});
+
+	test('exactly at the cap is parsed, one more character is refused', () => {
+		const padded = `+62 812 3456 7890${' '.repeat(MAX_RECIPIENT_LENGTH - 17)}`;
+		expect(padded.length).toBe(MAX_RECIPIENT_LENGTH);
+		expect(normalizeRecipient(padded).jid).toBe('6281234567890@s.whatsapp.net');
+		expect(rejection(() => normalizeRecipient(`${padded} `)).message).toMatch(/101 characters long/);
+	});
+});
+
+describe('a leading 0 is a local phone number, never an old-style group id (issue 16 item 12)', () => {
+	test.each(['081234-567890', '0812345-6789012', '0812 3456-789012'])('%j with country code 62 is a phone number', (input) => {
+		const recipient = normalizeRecipient(input, '62');
+		expect(recipient.kind).toBe('user');
+		expect(recipient.jid).toMatch(/^62\d+@s\.whatsapp\.net$/);
+	});
+
+	test('081234-567890 → 6281234567890', () => {
+		expect(normalizeRecipient('081234-567890', '62')).toEqual({ jid: '6281234567890@s.whatsapp.net', kind: 'user', phone: '6281234567890' });
+	});
+
+	test('without a country code it is refused as a local number, not sent to a group', () => {
+		expect(rejection(() => normalizeRecipient('081234-567890')).message).toBe('"081234-567890" is a local number and no Default Country Code is set');
+	});
+
+	test('16+ digits starting with 0 are not a group id either', () => {
+		expect(rejection(() => normalizeRecipient('0812345678901234', '62')).message).toMatch(/digits; international numbers have 7 to 15/);
 	});
 });

@@ -1,11 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { gowaRequest } from '../../../shared/transport';
-import { deviceOverride } from '../../helpers/device';
 import { getMessageId, messagePath } from '../../helpers/messageAction';
-import { sendOutcome } from '../../helpers/output';
 import { getRecipient } from '../../helpers/recipient';
+import { postSend } from '../../helpers/send';
 import { commonSendFields } from '../../helpers/validation';
 import { durationOption, messageIdField, recipientField } from '../common.descriptions';
 
@@ -53,13 +51,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...commonSendFields(this, itemIndex, options, { reply: false, forwarded: false }),
 	};
 	if (options.forceReupload !== undefined) body.force_reupload = options.forceReupload === true;
-	const results = await gowaRequest.call(this, {
-		method: 'POST',
-		path: messagePath(messageId, 'forward'),
-		body,
-		deviceScoped: true,
-		deviceId: deviceOverride(this, itemIndex),
-		itemIndex,
-	});
-	return [{ json: { ...sendOutcome(results, recipient.jid), forwardedMessageId: messageId } }];
+	const [outcome] = await postSend.call(this, itemIndex, messagePath(messageId, 'forward'), body, recipient.jid);
+	return [{ json: { ...outcome.json, forwardedMessageId: messageId } }];
 }

@@ -1,14 +1,19 @@
 /**
  * The router and the delivery policy in n8n's real engine against the simulator: parallel items in input order,
- * retries that never send twice, unknown-outcome sends not repeated, the daily cap, and stopping on failure.
+ * retries that never send twice, unknown-outcome sends not repeated, the message cap, and stopping on failure.
+ * Issue 16 items 7, 8, 11, 21, 22 and issue 10: a 429 pauses the whole device queue, the cap counts only sends that
+ * may have been delivered, objects from expressions never reach GOWA, every item is validated before the first send,
+ * a cancelled execution sends nothing more, and the node never writes workflow static data.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { runNode, useSimulator } from '../../../harness';
 
 const gowa = useSimulator({ deviceId: 'salon-main' });
 
 const phones = (count: number) => Array.from({ length: count }, (_, i) => `62812${String(1000000 + i)}`);
 
-function sendText(sending: Record<string, unknown>) {
+function sendText(sending: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
 	return {
 		resource: 'send',
 		operation: 'text',
@@ -16,8 +21,11 @@ function sendText(sending: Record<string, unknown>) {
 		message: '={{ "Reminder for " + $json.phone }}',
 		options: {},
 		sending,
+		...overrides,
 	};
 }
+
+const sendRequests = () => gowa.requests().filter((request) => request.path === '/send/message');
 
 /** Successful /send/message requests per recipient phone. */
 function deliveredPerPhone(): Map<string, number> {
@@ -152,7 +160,7 @@ describe('daily cap and stopping', () => {
 			items: phones(5).map((phone) => ({ json: { phone } })),
 		});
 		expect(result.items.map((item) => item.json.status)).toEqual(['sent', 'sent', 'sent', 'skipped', 'skipped']);
-		expect(result.items[3].json.error).toMatch(/Daily limit of 3 messages reached/);
+		expect(result.items[3].json.error).toMatch(/^Limit of 3 messages per execution reached/);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		expect(deliveredPerPhone().size).toBe(3);
 	});
@@ -163,7 +171,7 @@ describe('daily cap and stopping', () => {
 			credentials: gowa.credentials(),
 			items: phones(4).map((phone) => ({ json: { phone } })),
 		});
-		expect(result.error?.message).toMatch(/Daily limit of 2 messages reached/);
+		expect(result.error?.message).toMatch(/^Limit of 2 messages per execution reached/);
 		expect(result.error?.context?.itemIndex).toBe(2);
 		expect(deliveredPerPhone().size).toBe(2);
 	});
@@ -178,5 +186,170 @@ describe('daily cap and stopping', () => {
 		expect(result.error?.message).toMatch(/has no device/);
 		expect(result.error?.context?.itemIndex).toBe(0);
 		expect(gowa.requests()).toHaveLength(1);
+	});
+});
+
+describe('a 429 pauses the whole device queue (item 7)', () => {
+	it('with Parallel Requests 4, no send of the device starts during the Retry-After lock', async () => {
+		gowa.sim.failNext({ status: 429, count: 1, path: '/send/message', retryAfter: 2 });
+		const result = await runNode({
+			parameters: sendText({ parallelRequests: 4, messagesPerMinute: 120 }),
+			credentials: gowa.credentials(),
+			items: phones(4).map((phone) => ({ json: { phone } })),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+		const [locked, ...after] = sendRequests();
+		expect(locked.response?.status).toBe(429);
+		expect(after).toHaveLength(4);
+		// Every other worker had its slot reserved 0.5, 1 and 1.5 s after the first send: all wait for the lock to end.
+		for (const request of after) expect(Date.parse(String(request.time))).toBeGreaterThanOrEqual(Date.parse(String(locked.time)) + 2000 - 5);
+	});
+});
+
+describe('the cap counts only sends that may have been delivered (item 8)', () => {
+	it('a disconnected device (JSON 401, nothing sent) does not burn the cap', async () => {
+		gowa.sim.failNext({ status: 401, count: 2, path: '/send/message' });
+		const result = await runNode({
+			parameters: sendText({ parallelRequests: 1, messagesPerDay: 2 }),
+			credentials: gowa.credentials(),
+			items: phones(4).map((phone) => ({ json: { phone } })),
+			continueOnFail: true,
+		});
+		expect(result.items.map((item) => item.json.status)).toEqual(['failed', 'failed', 'sent', 'sent']);
+	});
+
+	it('a retried attempt is counted once: a send that succeeds on its third try uses one unit of the cap', async () => {
+		gowa.sim.failNext({ status: 500, count: 2, path: '/send/message', message: 'try again' });
+		const result = await runNode({
+			parameters: sendText({ parallelRequests: 1, messagesPerDay: 2, baseDelayMs: 0 }),
+			credentials: gowa.credentials(),
+			items: phones(2).map((phone) => ({ json: { phone } })),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => [item.json.status, item.json.attempts])).toEqual([['sent', 3], ['sent', 1]]);
+	});
+
+	it('an unknown outcome (timeout-like 504) keeps its count: it may have been delivered', async () => {
+		gowa.sim.failNext({ status: 504, count: 1, path: '/send/message' });
+		const result = await runNode({
+			parameters: sendText({ parallelRequests: 1, messagesPerDay: 1, onDailyLimit: 'returnUnsent' }),
+			credentials: gowa.credentials(),
+			items: phones(2).map((phone) => ({ json: { phone } })),
+			continueOnFail: true,
+		});
+		expect(result.items.map((item) => item.json.status)).toEqual(['failed', 'skipped']);
+		expect(result.items[0].json.delivery).toBe('unknown');
+	});
+});
+
+describe('an expression giving an object or a list is never sent as text (item 11)', () => {
+	it.each([
+		['Message', { message: '={{ $json.tags }}' }, { phone: '6281234567890', tags: ['a', 'b'] }, 'Message is a list, not text'],
+		['Recipient', { recipient: '={{ $json.customer }}' }, { customer: { phone: '6281234567890' } }, 'Recipient is an object, not text'],
+		['Reply To Message ID option', { options: { replyMessageId: '={{ $json.reply }}' } }, { phone: '6281234567890', reply: { id: 'x' } }, 'Reply To Message ID is an object, not text'],
+	])('%s', async (_name, overrides, json, message) => {
+		const result = await runNode({ parameters: sendText({}, overrides), credentials: gowa.credentials(), items: [{ json }] });
+		expect(result.error?.message).toBe(message);
+		expect(result.error?.description).toMatch(/\[object Object\]|a,b/);
+		expect(gowa.requests()).toHaveLength(0);
+	});
+
+	it('a caption that is an object fails the media send before upload', async () => {
+		const result = await runNode({
+			parameters: { resource: 'send', operation: 'image', recipient: '6281234567890', source: 'url', url: 'https://example.com/a.jpg', caption: '={{ $json.caption }}', options: {} },
+			credentials: gowa.credentials(),
+			items: [{ json: { caption: { text: 'hi' } } }],
+		});
+		expect(result.error?.message).toBe('Caption is an object, not text');
+		expect(gowa.requests()).toHaveLength(0);
+	});
+
+	it('numbers stay allowed (a phone mapped from a spreadsheet column)', async () => {
+		const result = await runNode({ parameters: sendText({}), credentials: gowa.credentials(), items: [{ json: { phone: 6281234567890 } }] });
+		expect(result.error).toBeUndefined();
+		expect(sendRequests()).toHaveLength(1);
+	});
+});
+
+describe('every item is validated before the first send (item 21)', () => {
+	const rows = [{ phone: '6281200000001' }, { phone: '6281200000002' }, { phone: 'not a phone' }, { phone: '6281200000004' }];
+
+	it('without Continue On Fail, an invalid row 2 fails the node and nothing is sent (a re-run sends nothing twice)', async () => {
+		const result = await runNode({ parameters: sendText({ parallelRequests: 1 }), credentials: gowa.credentials(), items: rows.map((json) => ({ json })) });
+		expect(result.error?.message).toBe('Recipient: "not a phone" is not a phone number');
+		expect(result.error?.context?.itemIndex).toBe(2);
+		expect(gowa.requests()).toHaveLength(0);
+	});
+
+	it('with Continue On Fail, the invalid row is an error item and the valid rows are sent', async () => {
+		const result = await runNode({ parameters: sendText({ parallelRequests: 2 }), credentials: gowa.credentials(), items: rows.map((json) => ({ json })), continueOnFail: true });
+		expect(result.items.map((item) => item.json.status)).toEqual(['sent', 'sent', 'failed', 'sent']);
+		expect(result.items[2].json.error).toBe('Recipient: "not a phone" is not a phone number');
+		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+		expect(sendRequests()).toHaveLength(3);
+	});
+
+	it('a media file of the wrong type in the last row stops the node before the first upload', async () => {
+		const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+		const result = await runNode({
+			parameters: { resource: 'send', operation: 'image', recipient: '6281234567890', source: 'binary', binaryPropertyName: 'data', options: {} },
+			credentials: gowa.credentials(),
+			items: [
+				{ json: {}, binary: { data: { data: jpeg, mimeType: 'image/jpeg', fileName: 'a.jpg' } } },
+				{ json: {}, binary: { data: { data: Buffer.from('%PDF-1.4'), mimeType: 'application/pdf', fileName: 'b.pdf' } } },
+			],
+		});
+		expect(result.error?.message).toMatch(/is application\/pdf, which GOWA does not accept/);
+		expect(result.error?.context?.itemIndex).toBe(1);
+		expect(gowa.requests()).toHaveLength(0);
+	});
+
+	it('validation holds requests: operations that read from GOWA are not called twice per item', async () => {
+		const result = await runNode({
+			parameters: { resource: 'user', operation: 'check', phone: '={{ $json.phone }}' },
+			credentials: gowa.credentials(),
+			items: [{ json: { phone: '6281200000001' } }, { json: { phone: '6281200000002' } }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(gowa.requests()).toHaveLength(2);
+	});
+});
+
+describe('cancelling the execution (item 22)', () => {
+	// One message a minute: before the fix the node slept 60 s per item after the cancel (past the test's 30 s
+	// timeout); now the wait ends on the execution's cancel signal.
+	it('ends the pacing wait and starts no further request', async () => {
+		let cancel: () => void = () => {};
+		const cancelled = new Promise<void>((resolve) => {
+			cancel = resolve;
+		});
+		const watcher = (async () => {
+			while (!sendRequests()[0]?.response) await new Promise((resolve) => setImmediate(resolve));
+			cancel();
+		})();
+		const result = await runNode({
+			parameters: sendText({ parallelRequests: 1, messagesPerMinute: 1 }),
+			credentials: gowa.credentials(),
+			items: phones(3).map((phone) => ({ json: { phone } })),
+			cancelWhen: cancelled,
+		});
+		await watcher;
+		expect(result.run.status).toBe('canceled');
+		expect(sendRequests()).toHaveLength(1);
+	});
+});
+
+describe('no workflow static data is written from execute() (issue 10)', () => {
+	it('a run with a message cap leaves static data untouched', async () => {
+		const staticData: IDataObject = {};
+		const result = await runNode({
+			parameters: sendText({ messagesPerDay: 5 }),
+			credentials: gowa.credentials(),
+			items: phones(3).map((phone) => ({ json: { phone } })),
+			staticData,
+		});
+		expect(result.error).toBeUndefined();
+		expect(staticData).toEqual({});
 	});
 });
