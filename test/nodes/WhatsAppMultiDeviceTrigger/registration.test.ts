@@ -22,6 +22,9 @@ const gowa = useSimulator({
 	devices: [
 		{ id: 'salon-main', jid: '6281100000001@s.whatsapp.net', state: 'logged_in', webhook: CRM_HOOK },
 		{ id: 'salon-branch', jid: '6281100000002@s.whatsapp.net', state: 'logged_in' },
+		// Devices whose slot ID is a WhatsApp JID (GOWA names a device by its JID when none was given).
+		{ id: '6281100000003@s.whatsapp.net', jid: '6281100000003@s.whatsapp.net', state: 'logged_in', webhook: CRM_HOOK },
+		{ id: '6281100000004:12@s.whatsapp.net', jid: '6281100000004@s.whatsapp.net', state: 'logged_in', webhook: CRM_HOOK },
 	],
 	webhookSecret: 'credential-secret-91c4',
 	defaultCountryCode: '62',
@@ -29,7 +32,7 @@ const gowa = useSimulator({
 
 /** The device's webhook configuration as GOWA reports it (read through the API, not recorded for the test). */
 async function deviceWebhook(deviceId: string): Promise<IDataObject> {
-	const response = await fetch(`${gowa.url}/devices/${encodeURIComponent(deviceId)}/webhook`, {
+	const response = await fetch(`${gowa.url}/devices/${deviceId}/webhook`, {
 		headers: { authorization: `Basic ${Buffer.from(`${AUTH.username}:${AUTH.password}`).toString('base64')}` },
 	});
 	const body = (await response.json()) as { results: IDataObject };
@@ -38,7 +41,7 @@ async function deviceWebhook(deviceId: string): Promise<IDataObject> {
 }
 
 async function setDeviceWebhook(deviceId: string, config: IDataObject): Promise<void> {
-	await fetch(`${gowa.url}/devices/${encodeURIComponent(deviceId)}/webhook`, {
+	await fetch(`${gowa.url}/devices/${deviceId}/webhook`, {
 		method: 'PATCH',
 		headers: {
 			authorization: `Basic ${Buffer.from(`${AUTH.username}:${AUTH.password}`).toString('base64')}`,
@@ -240,6 +243,30 @@ describe('activation with a device: create / checkExists / delete against GOWA',
 		expect(record(staticData)).toBeDefined();
 		await hook('delete', {}, staticData);
 	});
+});
+
+describe('JID-shaped device IDs (one path-segment rule for every node)', () => {
+	test.each(['6281100000003@s.whatsapp.net', '6281100000004:12@s.whatsapp.net'])(
+		'%s: create registers on that device, checkExists finds it, delete restores it',
+		async (deviceId) => {
+			await setDeviceWebhook(deviceId, CRM_HOOK);
+			const staticData: IDataObject = {};
+			const created = await hook('create', { deviceId }, staticData);
+			expect(created.thrown).toBeUndefined();
+			expect(created.result).toBe(true);
+			// The JID reaches GOWA verbatim: `@` and `:` are legal in a path segment and GOWA does not unescape it.
+			const calls = gowa.requests().map((request) => [request.method, request.path, request.response?.status]);
+			expect(calls).toEqual([
+				['GET', `/devices/${deviceId}/webhook`, 200],
+				['PATCH', `/devices/${deviceId}/webhook`, 200],
+			]);
+			expectValidAndAuthenticated(gowa.requests());
+			expect(await deviceWebhook(deviceId)).toMatchObject({ webhook_url: created.webhookUrl, webhook_events: 'message' });
+			expect(await hook('checkExists', { deviceId }, staticData)).toMatchObject({ result: true });
+			expect(await hook('delete', { deviceId }, staticData)).toMatchObject({ result: true });
+			expect(await deviceWebhook(deviceId)).toMatchObject(CRM_HOOK);
+		},
+	);
 });
 
 describe('activation without a device (GOWA --webhook set by hand)', () => {
