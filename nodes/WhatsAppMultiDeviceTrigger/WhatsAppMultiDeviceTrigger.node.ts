@@ -28,7 +28,9 @@ export class WhatsAppMultiDeviceTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppMultiDeviceApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		// responseData empty: n8n answers with what webhook() returns as webhookResponse (`{"received":true}`)
+		// instead of its fallback, the literal text "firstEntryJson".
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
 		eventTriggerDescription: 'Waiting for GOWA to send a WhatsApp event',
 		activationMessage: 'GOWA now sends the selected WhatsApp events to this workflow.',
 		hints: triggerHints,

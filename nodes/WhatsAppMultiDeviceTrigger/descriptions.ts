@@ -91,7 +91,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				default: DEFAULT_WINDOW_MINUTES,
 				description:
-					'GOWA re-sends an event when n8n answers late or with an error. The same event (device, event and ID) within this many minutes starts only one execution. 0 turns this off.',
+					'GOWA re-sends an event when n8n answers late or with an error. The same event (device, event and ID) within this many minutes starts only one execution — in this n8n process: with several webhook processes or after a restart, put a Remove Duplicates node on dedupKey after the trigger. 0 turns this off.',
 			},
 			{
 				displayName: 'Disable Signature Check',
@@ -131,6 +131,15 @@ export const triggerProperties: INodeProperties[] = [
 				default: false,
 				description:
 					'Whether the registered device webhook lets GOWA accept an invalid or self-signed certificate on this n8n’s URL. Only with a Device ID.',
+			},
+			{
+				displayName: 'Maximum Event Age (Minutes)',
+				name: 'maxEventAgeMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_WINDOW_MINUTES,
+				description:
+					'Events whose own timestamp is older than this are answered and start nothing, so an old signed event cannot be replayed. Not added: the Deduplication Window. 0 turns this off (e.g. to receive messages a device that was offline for long gets late).',
 			},
 			{
 				displayName: 'Only Chats',

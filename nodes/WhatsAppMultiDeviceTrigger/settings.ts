@@ -21,6 +21,8 @@ export interface TriggerSettings {
 	secretSource: SecretSource;
 	verifySignature: boolean;
 	dedupWindowMs: number;
+	/** Events whose own timestamp is older than this are answered and dropped; 0 = no limit. */
+	maxEventAgeMs: number;
 	downloadMedia: boolean;
 	binaryPropertyName: string;
 	insecureSkipVerify: boolean;
@@ -32,11 +34,17 @@ function stringParameter(context: TriggerContext, name: string): string {
 	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value).trim();
 }
 
+/** A minutes option: a finite number ≥ 0 (0 = off), the fallback when unset or not a number. */
+function minutes(value: unknown, fallback: number): number {
+	const number = value === undefined || value === null || value === '' ? Number.NaN : Number(value);
+	return Number.isFinite(number) ? Math.max(0, number) : fallback;
+}
+
 export function readSettings(context: TriggerContext): TriggerSettings {
 	const options = (context.getNodeParameter('options', {}) ?? {}) as IDataObject;
 	const deviceId = stringParameter(context, 'deviceId');
 	const registers = deviceId !== '' && context.getNodeParameter('registerWebhook', true) !== false;
-	const window = Number(options.dedupWindowMinutes ?? DEFAULT_WINDOW_MINUTES);
+	const window = minutes(options.dedupWindowMinutes, DEFAULT_WINDOW_MINUTES);
 	const property = typeof options.binaryPropertyName === 'string' ? options.binaryPropertyName.trim() : '';
 	return {
 		events: selectedEvents(context.getNodeParameter('events', ['message'])),
@@ -45,7 +53,9 @@ export function readSettings(context: TriggerContext): TriggerSettings {
 		// Without a registration GOWA's own --webhook-secret applies, which only the credential can hold.
 		secretSource: registers && context.getNodeParameter('secretSource', 'generated') !== 'credential' ? 'generated' : 'credential',
 		verifySignature: options.disableSignatureCheck !== true,
-		dedupWindowMs: Number.isFinite(window) && window > 0 ? window * 60_000 : 0,
+		dedupWindowMs: window * 60_000,
+		// Unset: the deduplication window, so an event the window has forgotten cannot be replayed.
+		maxEventAgeMs: minutes(options.maxEventAgeMinutes, window) * 60_000,
 		downloadMedia: options.downloadMedia === true,
 		binaryPropertyName: property === '' ? 'data' : property,
 		insecureSkipVerify: options.insecureSkipVerify === true,
