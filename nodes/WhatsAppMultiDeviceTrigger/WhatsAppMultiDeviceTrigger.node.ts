@@ -20,7 +20,9 @@ export class WhatsAppMultiDeviceTrigger implements INodeType {
 			dark: 'file:../../icons/whatsapp-multidevice.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Ignore Own Messages / Ignore Group Chats (on) and Download Media (off) are top-level and visible.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ [].concat($parameter["events"]).join(", ") }}',
 		description:
 			'Starts the workflow when a GOWA (go-whatsapp-web-multidevice) server reports a WhatsApp event: messages, reactions, receipts, calls, groups',

@@ -20,6 +20,8 @@ export interface TriggerSettings {
 	registers: boolean;
 	secretSource: SecretSource;
 	verifySignature: boolean;
+	ignoreFromMe: boolean;
+	ignoreGroups: boolean;
 	dedupWindowMs: number;
 	/** Events whose own timestamp is older than this are answered and dropped; 0 = no limit. */
 	maxEventAgeMs: number;
@@ -45,7 +47,11 @@ export function readSettings(context: TriggerContext): TriggerSettings {
 	const deviceId = stringParameter(context, 'deviceId');
 	const registers = deviceId !== '' && context.getNodeParameter('registerWebhook', true) !== false;
 	const window = minutes(options.dedupWindowMinutes, DEFAULT_WINDOW_MINUTES);
-	const property = typeof options.binaryPropertyName === 'string' ? options.binaryPropertyName.trim() : '';
+	// Version 1 kept these in Options, off while absent; 1.1 shows them as parameters with their defaults.
+	const visible = context.getNode().typeVersion >= 1.1;
+	const flag = (name: string, fallback: boolean) => (visible ? context.getNodeParameter(name, fallback) === true : options[name] === true);
+	const binaryProperty = visible ? context.getNodeParameter('binaryPropertyName', 'data') : options.binaryPropertyName;
+	const property = typeof binaryProperty === 'string' ? binaryProperty.trim() : '';
 	return {
 		events: selectedEvents(context.getNodeParameter('events', ['message'])),
 		deviceId,
@@ -56,7 +62,9 @@ export function readSettings(context: TriggerContext): TriggerSettings {
 		dedupWindowMs: window * 60_000,
 		// Unset: the deduplication window, so an event the window has forgotten cannot be replayed.
 		maxEventAgeMs: minutes(options.maxEventAgeMinutes, window) * 60_000,
-		downloadMedia: options.downloadMedia === true,
+		ignoreFromMe: flag('ignoreFromMe', true),
+		ignoreGroups: flag('ignoreGroups', true),
+		downloadMedia: flag('downloadMedia', false),
 		binaryPropertyName: property === '' ? 'data' : property,
 		insecureSkipVerify: options.insecureSkipVerify === true,
 		options,
@@ -77,8 +85,8 @@ export async function readFilter(context: TriggerContext, settings: TriggerSetti
 	return buildFilter(
 		{
 			events: settings.events,
-			ignoreFromMe: options.ignoreFromMe === true,
-			ignoreGroups: options.ignoreGroups === true,
+			ignoreFromMe: settings.ignoreFromMe,
+			ignoreGroups: settings.ignoreGroups,
 			chats: options.chats,
 			senders: options.senders,
 			deviceIds: options.deviceIds,

@@ -294,7 +294,7 @@ describe('maximum event age (replays of old signed events)', () => {
 describeWithWebhookDoc('every webhook-payload.md example through webhook()', () => {
 	test.each(webhookExamples.map((example) => [example.name, example] as const))('%s', async (_name, example) => {
 		// The examples are dated years ago: no maximum age here.
-		const result = await post(example.text, { parameters: { events: ['*'], options: { maxEventAgeMinutes: 0 } } });
+		const result = await post(example.text, { parameters: { events: ['*'], ignoreFromMe: false, ignoreGroups: false, options: { maxEventAgeMinutes: 0 } } });
 		expect(result.httpResponse.sent).toBe(false);
 		expect(result.items).toHaveLength(1);
 		const { dedupKey, ...json } = result.items[0].json;
