@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { phoneFromJid } from '../shared/phone';
 import { findMedia } from './media';
+import { pollVoteOf, replyOf } from './pollVote';
 
 /** One webhook delivery as GOWA posts it (v8+): `{event, device_id, session_id?, timestamp?, payload}`. */
 export interface GowaEvent {
@@ -91,7 +92,8 @@ export function messageTypeOf(event: GowaEvent): string | null {
 	];
 	for (const [key, type] of byKey) if (payload[key] !== undefined && payload[key] !== null) return type;
 	if (typeof payload.body === 'string') return 'text';
-	// GOWA forwards polls, poll votes, templates and other kinds it does not decode without content.
+	if (pollVoteOf(payload) !== undefined) return 'pollVote';
+	// GOWA forwards polls, templates and other kinds it does not decode (and votes before v9.5) without content.
 	return 'unknown';
 }
 
@@ -154,6 +156,9 @@ function timestampOf(event: GowaEvent): string | null {
 export function flattenEvent(event: GowaEvent, extra: IDataObject = {}): IDataObject {
 	const payload = event.payload;
 	const senderJid = text(payload.from) ?? null;
+	// Poll votes (GOWA v9.5+): the vote, and the chosen option as a generic reply; absent on other events.
+	const vote = event.event === 'message' ? pollVoteOf(payload) : undefined;
+	const poll = vote !== undefined ? { pollVote: vote as unknown as IDataObject, reply: replyOf(vote) } : {};
 	return {
 		event: event.event,
 		deviceId: event.device_id || null,
@@ -170,6 +175,7 @@ export function flattenEvent(event: GowaEvent, extra: IDataObject = {}): IDataOb
 		isFromMe: payload.is_from_me === true,
 		repliedToId: text(payload.replied_to_id) ?? null,
 		targetMessageId: targetMessageIdOf(event),
+		...poll,
 		...extra,
 		payload,
 	};
