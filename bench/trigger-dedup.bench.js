@@ -14,6 +14,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { writeSection } = require('./section');
+
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist', 'nodes', 'WhatsAppMultiDeviceTrigger');
 const EVENTS = 20_000;
@@ -99,22 +101,6 @@ function markdown(report) {
 		...rows,
 		'',
 	].join('\n');
-}
-
-/** Replaces (or appends) the "## Trigger deduplication" section, keeping every other section as it is. */
-function writeSection(section) {
-	const file = path.join(ROOT, 'BENCHMARKS.md');
-	const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-	const start = current.search(/^## Trigger deduplication\s*$/m);
-	let next;
-	if (start === -1) {
-		next = `${current.replace(/\n*$/, '\n\n')}${section}`;
-	} else {
-		const rest = current.slice(start + 1);
-		const end = rest.search(/^## /m);
-		next = current.slice(0, start) + section + (end === -1 ? '' : `\n${rest.slice(end)}`);
-	}
-	fs.writeFileSync(file, next.replace(/\n{3,}/g, '\n\n'));
 }
 
 module.exports = { run, format, markdown };
