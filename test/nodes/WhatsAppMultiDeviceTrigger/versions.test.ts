@@ -75,6 +75,10 @@ describe('version 1.1 (new triggers)', () => {
 	test('Group Participants events are delivered when selected, even with Ignore Group Chats on', async () => {
 		const participants = JSON.stringify({ device_id: 'd', event: 'group.participants', payload: { chat_id: '120363025246125486@g.us', jids: ['6281234567890@s.whatsapp.net'], type: 'join' }, timestamp: NOW });
 		expect((await post(participants, 1.1, { events: ['group.participants'] })).items).toHaveLength(1);
+		forgetInProcess(); // the same delivery again, to a version 1 trigger
+		expect((await post(participants, 1, { events: ['group.participants'], options: { ignoreGroups: true } })).items).toHaveLength(1);
+		// A group message is still ignored.
+		expect((await post(group('G5'), 1, { options: { ignoreGroups: true } })).items).toHaveLength(0);
 	});
 });
 
