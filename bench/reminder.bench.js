@@ -12,6 +12,8 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+
+const { writeSection } = require('./section');
 const os = require('node:os');
 const v8 = require('node:v8');
 
@@ -193,22 +195,6 @@ function markdown(report) {
 		`Peak RSS of the benchmark process: ${report.peakRssMb.toFixed(0)} MB.`,
 		'',
 	].join('\n');
-}
-
-/** Replaces (or appends) the "## Reminder Template" section, keeping every other section as it is. */
-function writeSection(section) {
-	const file = path.join(ROOT, 'BENCHMARKS.md');
-	const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-	const start = current.search(/^## Reminder Template\s*$/m);
-	let next;
-	if (start === -1) {
-		next = `${current.replace(/\n*$/, '\n\n')}${section}`;
-	} else {
-		const rest = current.slice(start + 1);
-		const end = rest.search(/^## /m);
-		next = current.slice(0, start) + section + (end === -1 ? '' : `\n${rest.slice(end)}`);
-	}
-	fs.writeFileSync(file, next.replace(/\n{3,}/g, '\n\n'));
 }
 
 module.exports = { run, format, markdown };

@@ -73,12 +73,24 @@ module.exports = [
 				t.assert.notEqual(registered.webhook_secret, t.GOWA.webhookSecret);
 				t.assert.equal(registered.webhook_events, 'message,message.reaction');
 				const calls = t.requests().filter((request) => request.path === `/devices/${DEVICE.id}/webhook`);
-				t.assert.deepEqual(calls.slice(0, 2).map((request) => request.method), ['GET', 'PATCH'], t.describeRequests(calls));
+				// checkExists reads the device (no stored state decides), then create reads it again and PATCHes.
+				t.assert.deepEqual(calls.slice(0, 3).map((request) => request.method), ['GET', 'GET', 'PATCH'], t.describeRequests(calls));
 				for (const request of calls) {
 					t.assert.equal(request.validation?.valid, true, JSON.stringify(request.validation?.errors));
 					const basic = `Basic ${Buffer.from(`${t.GOWA.username}:${t.GOWA.password}`).toString('base64')}`;
 					t.assert.equal(request.headers.authorization, basic, 'basic auth from the credential');
 				}
+
+				// What the editor loads (GET /rest/workflows/:id, static data included) holds neither the registered
+				// secret nor the previous receiver's: the first is derived from the credential, the second sealed.
+				const editor = await eventually(
+					() => t.n8n.request('GET', `/rest/workflows/${workflowId}`),
+					(response) => response.status === 200 && response.text.includes('"registration"'),
+				);
+				t.assert.equal(editor.status, 200, editor.text.slice(0, 300));
+				t.assert.ok(editor.text.includes('"registration"'), `the registration record was not saved: ${editor.text.slice(0, 300)}`);
+				t.assert.ok(!editor.text.includes(registered.webhook_secret), 'the registered secret is readable in the editor');
+				t.assert.ok(!editor.text.includes(CRM_HOOK.webhook_secret), 'the previous receiver’s secret is readable in the editor');
 
 				// GOWA now sends this device's events to the trigger, signed with the registered secret.
 				let before = await t.n8n.lastExecutionId(workflowId);

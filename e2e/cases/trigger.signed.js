@@ -44,11 +44,24 @@ async function deliver(t, envelope, secret = t.GOWA.webhookSecret) {
 	return await t.sim.sendWebhook({ deviceId: DEVICE.id, url: productionUrl(t), secret, envelope, retryDelaysMs: [50, 50, 50, 50] });
 }
 
+/** RFC 3339 in whole seconds, as GOWA writes it; `minutesAgo` dates an event in the past. */
+function rfc3339(minutesAgo = 0) {
+	return `${new Date(Date.now() - minutesAgo * 60_000).toISOString().slice(0, 19)}Z`;
+}
+
+/** Posts signed bytes straight to the production URL (like one GOWA attempt) and returns status and body text. */
+async function postSigned(t, envelope, secret = t.GOWA.webhookSecret) {
+	const body = Buffer.from(JSON.stringify(envelope));
+	const signature = `sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}`;
+	const response = await fetch(productionUrl(t), { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body });
+	return { status: response.status, text: await response.text() };
+}
+
 function messageEnvelope(t, id, payload = {}) {
 	ensureDevice(t);
 	return t.sim.buildEvent(
 		'message',
-		{ id, chat_id: CUSTOMER, from: CUSTOMER, body: 'Bisa booking potong rambut besok jam 3 sore? 💇', timestamp: '2026-03-02T08:15:00Z', ...payload },
+		{ id, chat_id: CUSTOMER, from: CUSTOMER, body: 'Bisa booking potong rambut besok jam 3 sore? 💇', timestamp: rfc3339(), ...payload },
 		{ deviceId: DEVICE.id },
 	);
 }
@@ -84,16 +97,40 @@ module.exports = [
 					messageId: '3EB0E2E0TRIGGER00001',
 					messageType: 'text',
 					text: 'Bisa booking potong rambut besok jam 3 sore? 💇',
-					timestamp: '2026-03-02T08:15:00.000Z',
+					timestamp: new Date(envelope.payload.timestamp).toISOString(),
 					isFromMe: false,
 					repliedToId: null,
 					targetMessageId: null,
+					dedupKey: json.dedupKey,
 					payload: undefined,
 				},
 			);
+			t.assert.match(json.dedupKey, /^[0-9a-f]{32}$/);
 			t.assert.deepEqual(json.payload, envelope.payload);
 			await sleep(500);
 			t.assert.equal((await t.n8n.executions(WORKFLOW_ID, { limit: 5 })).filter((entry) => Number(entry.id) > before).length, 1, 'exactly one execution');
+		},
+	},
+	{
+		name: 'trigger: a new event is answered {"received":true} (not "firstEntryJson"); its replay answers the same with duplicate:true; an event older than the maximum age starts nothing',
+		workflows: ['trigger-signed.json'],
+		async run(t) {
+			await waitForRoute(t);
+			const before = await t.n8n.lastExecutionId(WORKFLOW_ID);
+			const envelope = messageEnvelope(t, '3EB0E2E0ANSWER000001');
+			const first = await postSigned(t, envelope);
+			t.assert.equal(first.status, 200);
+			t.assert.deepEqual(JSON.parse(first.text), { received: true }, `n8n answered ${JSON.stringify(first.text)}`);
+			const { run } = await t.n8n.waitForExecution(WORKFLOW_ID, before);
+			t.assert.match(run.output(NODE)[0].json.dedupKey, /^[0-9a-f]{32}$/);
+			const replay = await postSigned(t, envelope);
+			t.assert.deepEqual([replay.status, JSON.parse(replay.text)], [200, { received: true, duplicate: true }]);
+			// A correctly signed event dated beyond the maximum age (default: the 10-minute window), e.g. a captured one replayed.
+			const count = await executionCount(t);
+			const old = await postSigned(t, messageEnvelope(t, '3EB0E2E0OLDREPLAY001', { timestamp: rfc3339(11) }));
+			t.assert.deepEqual([old.status, JSON.parse(old.text)], [200, { received: true, ignored: 'older than the maximum event age' }]);
+			await sleep(1000);
+			t.assert.equal(await executionCount(t), count, 'no execution for the old event');
 		},
 	},
 	{

@@ -20,7 +20,9 @@ export class WhatsAppMultiDeviceTrigger implements INodeType {
 			dark: 'file:../../icons/whatsapp-multidevice.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Ignore Own Messages / Ignore Group Chats (on) and Download Media (off) are top-level and visible.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ [].concat($parameter["events"]).join(", ") }}',
 		description:
 			'Starts the workflow when a GOWA (go-whatsapp-web-multidevice) server reports a WhatsApp event: messages, reactions, receipts, calls, groups',
@@ -28,7 +30,9 @@ export class WhatsAppMultiDeviceTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppMultiDeviceApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		// responseData empty: n8n answers with what webhook() returns as webhookResponse (`{"received":true}`)
+		// instead of its fallback, the literal text "firstEntryJson".
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
 		eventTriggerDescription: 'Waiting for GOWA to send a WhatsApp event',
 		activationMessage: 'GOWA now sends the selected WhatsApp events to this workflow.',
 		hints: triggerHints,

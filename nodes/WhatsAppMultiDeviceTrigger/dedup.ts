@@ -5,21 +5,32 @@ import type { GowaEvent } from './normalize';
 
 /**
  * GOWA delivers at least once: any non-2xx or a slow answer makes it post the same bytes again (up to 5
- * attempts), and WhatsApp itself can repeat events. A key per event (device + event + its own id) is kept for a
- * window; a second delivery with the same key inside the window starts nothing.
+ * attempts), and WhatsApp itself can repeat events. A key per event is remembered for a window; a second
+ * delivery with the same key inside the window starts nothing.
  *
- * Keys live in the node's workflow static data (persisted by n8n after every webhook call, so they survive
- * restarts) and, for deliveries that overlap before n8n has saved that data, in a small in-process memory too.
+ * What this covers, honestly: the keys live in the memory of the n8n process that received the event. They are
+ * not kept in workflow static data (n8n does not save a trigger's static data on a call that starts an execution,
+ * queue-mode processes do not share it, and every write cost a rewrite of all keys). So a retry that reaches
+ * another webhook process, or arrives after a restart, is not recognised here: every item carries `dedupKey` for
+ * n8n's Remove Duplicates node, and a load balancer hashing on X-Hub-Signature-256 sends GOWA's byte-identical
+ * retries to the same process.
  */
 
-export const MAX_KEYS = 1000;
+/** Keys kept per trigger; the oldest is forgotten first. */
+export const MAX_KEYS = 10_000;
 export const DEFAULT_WINDOW_MINUTES = 10;
+/** Triggers (workflow + node) remembered per process; the least recently used one is forgotten first. */
+const MAX_SCOPES = 100;
 
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
-/** The part of the key that identifies the event itself; undefined when the event has no natural id. */
+/**
+ * The part of the key that identifies the event itself; undefined when the event has no id that names one
+ * delivery. `newsletter.message` has none: GOWA posts live updates of the same post (new view and reaction
+ * counts, new timestamp) with the same message ids, and each update is an event of its own.
+ */
 function naturalId(event: GowaEvent): string | undefined {
 	const payload = event.payload;
 	switch (event.event) {
@@ -32,22 +43,18 @@ function naturalId(event: GowaEvent): string | undefined {
 			return text(payload.call_id);
 		case 'message.deleted':
 			return text(payload.deleted_message_id);
-		case 'newsletter.message': {
-			if (!Array.isArray(payload.messages)) return undefined;
-			const ids = payload.messages
-				.map((message) => (typeof message === 'object' && message !== null ? text((message as IDataObject).message_id) : undefined))
-				.filter((id): id is string => id !== undefined);
-			return ids.length > 0 ? `${text(payload.newsletter_id) ?? ''}:${ids.sort().join(',')}` : undefined;
-		}
+		case 'newsletter.message':
+			return undefined;
 		default:
 			return text(payload.id);
 	}
 }
 
 /**
- * The deduplication key of an event: device, event name and the event's own id (message id, receipt ids,
- * call id…), or — for events without one (presence, groups, labels) — a hash of the exact body, which is
- * what GOWA repeats byte for byte on a retry. Hashed so stored keys stay short whatever the ids look like.
+ * The deduplication key of an event (32 hex digits): device, event name and the event's own id (message id,
+ * receipt ids, call id…), or — for events without one (presence, groups, labels, channel posts) — a hash of the
+ * exact body, which is what GOWA repeats byte for byte on a retry. The same in every process, so it can be
+ * given to n8n's Remove Duplicates node.
  */
 export function dedupKey(event: GowaEvent, rawBody: Buffer): string {
 	const id = naturalId(event);
@@ -55,54 +62,50 @@ export function dedupKey(event: GowaEvent, rawBody: Buffer): string {
 	return createHash('sha256').update(`${event.device_id}\u0000${event.event}\u0000${identity}`).digest('hex').slice(0, 32);
 }
 
-/** Seen keys with the time they were first seen (ms), oldest first. */
-export type SeenKeys = Record<string, number>;
+/**
+ * Keys with the time they were first seen, in insertion order (= time order): expired keys are dropped from
+ * the front and the bound evicts the oldest, so each check is O(1) amortised whatever the number of keys.
+ */
+export class SeenKeys {
+	private readonly firstSeen = new Map<string, number>();
+
+	constructor(private readonly maxKeys = MAX_KEYS) {}
+
+	get size(): number {
+		return this.firstSeen.size;
+	}
+
+	/** Whether the key was seen within the window; records it when it was not. Repeats do not extend the window. */
+	checkAndRecord(key: string, nowMs: number, windowMs: number): boolean {
+		for (const [storedKey, seenAt] of this.firstSeen) {
+			if (nowMs - seenAt < windowMs) break;
+			this.firstSeen.delete(storedKey);
+		}
+		const seenAt = this.firstSeen.get(key);
+		// A clock that went backwards can leave an expired key behind a newer one: check its age, not just its presence.
+		if (seenAt !== undefined && nowMs - seenAt < windowMs) return true;
+		this.firstSeen.delete(key);
+		this.firstSeen.set(key, nowMs);
+		if (this.firstSeen.size > this.maxKeys) this.firstSeen.delete(this.firstSeen.keys().next().value as string);
+		return false;
+	}
+}
+
+/** In-process memory per trigger (workflow + node). */
+const memory = new Map<string, SeenKeys>();
 
 /**
- * Checks a key against the seen keys and records it. Returns the updated keys (expired ones dropped, at most
- * `maxKeys`, oldest evicted first) and whether the key was already seen inside the window.
+ * Records an event in this process's memory and says whether it was a duplicate. Synchronous on purpose:
+ * nothing can run between the check and the record, so overlapping deliveries in one process cannot both pass.
  */
-export function checkAndRecord(
-	seen: SeenKeys,
-	key: string,
-	nowMs: number,
-	windowMs: number,
-	maxKeys = MAX_KEYS,
-): { duplicate: boolean; seen: SeenKeys } {
-	const kept: Array<[string, number]> = [];
-	for (const [storedKey, firstSeen] of Object.entries(seen)) {
-		if (typeof firstSeen === 'number' && nowMs - firstSeen < windowMs) kept.push([storedKey, firstSeen]);
-	}
-	const duplicate = kept.some(([storedKey]) => storedKey === key);
-	if (!duplicate) kept.push([key, nowMs]);
-	kept.sort((a, b) => a[1] - b[1]);
-	const bounded = kept.slice(Math.max(0, kept.length - maxKeys));
-	return { duplicate, seen: Object.fromEntries(bounded) };
-}
-
-/** Static-data field the keys are kept in. */
-const STATIC_FIELD = 'seenEvents';
-
-export function readSeen(staticData: IDataObject): SeenKeys {
-	const value = staticData[STATIC_FIELD];
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? ({ ...(value as SeenKeys) }) : {};
-}
-
-export function writeSeen(staticData: IDataObject, seen: SeenKeys): void {
-	// Reassigned as a whole so n8n notices the change and saves the static data.
-	staticData[STATIC_FIELD] = seen;
-}
-
-/** In-process memory per trigger (n8n mode + workflow + node), bounded like the stored keys. */
-const memory = new Map<string, SeenKeys>();
-const MAX_SCOPES = 200;
-
-export function rememberInProcess(scope: string, key: string, nowMs: number, windowMs: number): boolean {
-	const result = checkAndRecord(memory.get(scope) ?? {}, key, nowMs, windowMs);
+export function isDuplicate(scope: string, key: string, nowMs: number, windowMs: number): boolean {
+	if (windowMs <= 0) return false;
+	let seen = memory.get(scope);
+	if (seen === undefined) seen = new SeenKeys();
 	memory.delete(scope);
-	memory.set(scope, result.seen);
+	memory.set(scope, seen);
 	if (memory.size > MAX_SCOPES) memory.delete(memory.keys().next().value as string);
-	return result.duplicate;
+	return seen.checkAndRecord(key, nowMs, windowMs);
 }
 
 /** Forgets the in-process memory (tests; a restarted n8n starts empty too). */
@@ -110,14 +113,9 @@ export function forgetInProcess(): void {
 	memory.clear();
 }
 
-/**
- * Records an event in both stores and says whether it was a duplicate. Synchronous on purpose: nothing can
- * run between the check and the record, so overlapping deliveries in one n8n process cannot both pass.
- */
-export function isDuplicate(staticData: IDataObject, scope: string, key: string, nowMs: number, windowMs: number): boolean {
-	if (windowMs <= 0) return false;
-	const inMemory = rememberInProcess(scope, key, nowMs, windowMs);
-	const stored = checkAndRecord(readSeen(staticData), key, nowMs, windowMs);
-	writeSeen(staticData, stored.seen);
-	return inMemory || stored.duplicate;
+/** Static-data field where version 0.1 kept its keys; removed on activation (see above for why). */
+export const LEGACY_STATIC_FIELD = 'seenEvents';
+
+export function dropLegacyKeys(staticData: IDataObject): void {
+	delete staticData[LEGACY_STATIC_FIELD];
 }

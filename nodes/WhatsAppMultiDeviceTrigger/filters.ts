@@ -115,7 +115,8 @@ export function filterOut(event: GowaEvent, filter: EventFilter): string | undef
 		return 'other device';
 	}
 	if (filter.ignoreFromMe && payload.is_from_me === true) return 'own message';
-	if (filter.ignoreGroups && isGroupEvent(event)) return 'group chat';
+	// Group Joined / Group Participants are about groups by nature: selecting them is asking for them.
+	if (filter.ignoreGroups && isGroupEvent(event) && !event.event.startsWith('group.')) return 'group chat';
 	if (filter.chats.size > 0 && !matches(filter.chats, [chatIdOf(event), payload.chat_lid])) return 'other chat';
 	if (filter.senders.size > 0 && !matches(filter.senders, [payload.from, payload.from_lid])) return 'other sender';
 	return undefined;

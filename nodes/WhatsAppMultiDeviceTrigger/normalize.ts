@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { phoneFromJid } from '../shared/phone';
 import { findMedia } from './media';
+import { pollVoteOf, replyOf } from './pollVote';
 
 /** One webhook delivery as GOWA posts it (v8+): `{event, device_id, session_id?, timestamp?, payload}`. */
 export interface GowaEvent {
@@ -91,7 +92,8 @@ export function messageTypeOf(event: GowaEvent): string | null {
 	];
 	for (const [key, type] of byKey) if (payload[key] !== undefined && payload[key] !== null) return type;
 	if (typeof payload.body === 'string') return 'text';
-	// GOWA forwards polls, poll votes, templates and other kinds it does not decode without content.
+	if (pollVoteOf(payload) !== undefined) return 'pollVote';
+	// GOWA forwards polls, templates and other kinds it does not decode (and votes before v9.5) without content.
 	return 'unknown';
 }
 
@@ -129,21 +131,34 @@ function targetMessageIdOf(event: GowaEvent): string | null {
 	return key[event.event] ? (text(payload[key[event.event]]) ?? null) : null;
 }
 
-/** RFC 3339 from GOWA (top level for most events, in the payload for messages) as an ISO-8601 UTC string. */
+/** The event's own time as GOWA wrote it: RFC 3339, top level for most events, in the payload for messages. */
+function rawTimestampOf(event: GowaEvent): string | undefined {
+	return text(event.timestamp) ?? text(event.payload.timestamp);
+}
+
+/** The event's own time in ms since the epoch; undefined when it has none or it is not a date. */
+export function eventTimeMs(event: GowaEvent): number | undefined {
+	const raw = rawTimestampOf(event);
+	const millis = raw === undefined ? Number.NaN : Date.parse(raw);
+	return Number.isNaN(millis) ? undefined : millis;
+}
+
+/** The event's time as an ISO-8601 UTC string (GOWA's text when it is not a date). */
 function timestampOf(event: GowaEvent): string | null {
-	const raw = text(event.timestamp) ?? text(event.payload.timestamp);
-	if (raw === undefined) return null;
-	const millis = Date.parse(raw);
-	return Number.isNaN(millis) ? raw : new Date(millis).toISOString();
+	const millis = eventTimeMs(event);
+	return millis !== undefined ? new Date(millis).toISOString() : (rawTimestampOf(event) ?? null);
 }
 
 /**
- * The flat fields of one event, ready for the next node: who, which chat, what was said. The untouched
- * `payload` follows them so nothing GOWA sent is lost.
+ * The flat fields of one event, ready for the next node: who, which chat, what was said, then `extra` (e.g. the
+ * deduplication key). The untouched `payload` follows them so nothing GOWA sent is lost.
  */
-export function flattenEvent(event: GowaEvent): IDataObject {
+export function flattenEvent(event: GowaEvent, extra: IDataObject = {}): IDataObject {
 	const payload = event.payload;
 	const senderJid = text(payload.from) ?? null;
+	// Poll votes (GOWA v9.5+): the vote, and the chosen option as a generic reply; absent on other events.
+	const vote = event.event === 'message' ? pollVoteOf(payload) : undefined;
+	const poll = vote !== undefined ? { pollVote: vote as unknown as IDataObject, reply: replyOf(vote) } : {};
 	return {
 		event: event.event,
 		deviceId: event.device_id || null,
@@ -160,6 +175,8 @@ export function flattenEvent(event: GowaEvent): IDataObject {
 		isFromMe: payload.is_from_me === true,
 		repliedToId: text(payload.replied_to_id) ?? null,
 		targetMessageId: targetMessageIdOf(event),
+		...poll,
+		...extra,
 		payload,
 	};
 }

@@ -1,113 +1,49 @@
-import { randomBytes } from 'node:crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { gowaFailureOf } from '../shared/errors';
-import { devicePath } from '../shared/path';
-import { gowaRequest } from '../shared/transport';
+import { dropLegacyKeys } from './dedup';
+import type { DeviceWebhookConfig } from './deviceWebhook';
+import { NO_DEVICE_WEBHOOK, findDeviceWebhook, readDeviceWebhook, writeDeviceWebhook } from './deviceWebhook';
 import { eventsForGowa, normaliseGowaEvents } from './events';
+import { deriveWebhookSecret, openSealed, sealSecret, secretContext } from './secret';
 import type { TriggerSettings } from './settings';
 import { credentialField, readFilter, readSettings } from './settings';
 
 /**
  * Activation registers this trigger on the chosen GOWA device (`PATCH /devices/{id}/webhook`, GOWA v8.10+)
  * and deactivation puts back what was there before. GOWA's PATCH replaces the whole configuration, so the
- * previous one is kept in the node's static data together with what was registered.
+ * previous one is kept in the node's static data — its secret sealed (secret.ts), never in clear. That record is
+ * best effort (queue-mode workers overwrite static data): without it, deactivation clears the device's webhook
+ * rather than leave it pointing at a URL that no longer answers.
  */
-
-export interface DeviceWebhookConfig {
-	webhook_url: string;
-	webhook_secret: string;
-	webhook_events: string;
-	webhook_insecure_skip_verify: boolean;
-}
 
 export interface RegistrationRecord {
 	deviceId: string;
 	webhookUrl: string;
-	/** Secret generated for this trigger (absent when the credential's secret is used). */
-	secret?: string;
 	events: string;
-	/** The device's configuration before this trigger registered itself, restored on deactivation. */
-	previous: DeviceWebhookConfig;
+	/** The device's configuration before this trigger registered itself, without its secret. */
+	previous: Omit<DeviceWebhookConfig, 'webhook_secret'> & { webhook_secret?: string };
+	/** The previous secret, sealed with a key derived from the credential. */
+	previousSecret?: string;
 	registeredAt: string;
 }
 
 const STATIC_FIELD = 'registration';
 
-/** No device webhook: GOWA falls back to its global --webhook settings. */
-export const NO_DEVICE_WEBHOOK: DeviceWebhookConfig = {
-	webhook_url: '',
-	webhook_secret: '',
-	webhook_events: '',
-	webhook_insecure_skip_verify: false,
-};
-
 export function readRecord(context: IHookFunctions | IWebhookFunctions): RegistrationRecord | undefined {
 	const value = context.getWorkflowStaticData('node')[STATIC_FIELD];
 	if (typeof value !== 'object' || value === null) return undefined;
 	const record = value as unknown as RegistrationRecord;
-	return typeof record.deviceId === 'string' && typeof record.webhookUrl === 'string' ? record : undefined;
+	return typeof record.deviceId === 'string' && typeof record.webhookUrl === 'string' && typeof record.previous === 'object' ? record : undefined;
 }
 
-function writeRecord(context: IHookFunctions, record: RegistrationRecord): void {
-	context.getWorkflowStaticData('node')[STATIC_FIELD] = record as unknown as IDataObject;
+/** A record written by version 0.1 holds secrets in clear (the generated one, the previous receiver's). */
+function holdsSecretsInClear(record: RegistrationRecord): boolean {
+	return (record as unknown as IDataObject).secret !== undefined || Boolean(record.previous.webhook_secret);
 }
 
 function clearRecord(context: IHookFunctions): void {
 	delete context.getWorkflowStaticData('node')[STATIC_FIELD];
-}
-
-function asConfig(results: IDataObject | IDataObject[]): DeviceWebhookConfig {
-	const data = (Array.isArray(results) ? (results[0] ?? {}) : results) as IDataObject;
-	const text = (value: unknown) => (typeof value === 'string' ? value : '');
-	return {
-		webhook_url: text(data.webhook_url),
-		webhook_secret: text(data.webhook_secret),
-		webhook_events: text(data.webhook_events),
-		webhook_insecure_skip_verify: data.webhook_insecure_skip_verify === true,
-	};
-}
-
-/** Errors from the transport already are n8n errors; anything else is wrapped so n8n shows it properly. */
-function asNodeError(context: IHookFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error);
-}
-
-function webhookPath(deviceId: string): string {
-	return devicePath(deviceId, '/webhook');
-}
-
-/** GOWA's JSON 404 (`NOT_FOUND`) for an unknown device; a plain-text 404 (no such route: GOWA before v8.10) is not that. */
-function isUnknownDevice(error: unknown): boolean {
-	const failure = gowaFailureOf(error)?.failure;
-	return failure?.httpCode === 404 && failure.code !== undefined;
-}
-
-/** The device's webhook configuration, or undefined when GOWA does not know the device. */
-async function findDeviceWebhook(this: IHookFunctions, deviceId: string): Promise<DeviceWebhookConfig | undefined> {
-	try {
-		return asConfig(await gowaRequest.call(this, { method: 'GET', path: webhookPath(deviceId) }));
-	} catch (error) {
-		if (isUnknownDevice(error)) return undefined;
-		throw asNodeError(this, error);
-	}
-}
-
-export async function readDeviceWebhook(this: IHookFunctions, deviceId: string): Promise<DeviceWebhookConfig> {
-	const config = await findDeviceWebhook.call(this, deviceId);
-	if (config === undefined) {
-		throw new NodeOperationError(this.getNode(), `GOWA has no device "${deviceId}"`, {
-			description:
-				'Check Device ID of the trigger: a device slot ID as listed by GET /devices (WhatsApp MultiDevice node → Device → Get Many) or the device’s WhatsApp JID.',
-		});
-	}
-	return config;
-}
-
-async function writeDeviceWebhook(this: IHookFunctions, deviceId: string, config: DeviceWebhookConfig): Promise<DeviceWebhookConfig> {
-	return asConfig(await gowaRequest.call(this, { method: 'PATCH', path: webhookPath(deviceId), body: { ...config } }));
 }
 
 function ownWebhookUrl(context: IHookFunctions): string {
@@ -120,68 +56,75 @@ function ownWebhookUrl(context: IHookFunctions): string {
 	return url;
 }
 
-/** The secret GOWA must sign with for this trigger: the generated one in static data, or the credential's. */
-export async function expectedSecret(
-	context: IHookFunctions | IWebhookFunctions,
-	settings: TriggerSettings,
-	record = readRecord(context),
-): Promise<string> {
+/** The secret GOWA must sign with for this trigger: derived from the credential, or the credential's own. */
+export async function expectedSecret(context: IHookFunctions | IWebhookFunctions, settings: TriggerSettings): Promise<string> {
 	if (settings.secretSource === 'generated') {
-		return record?.deviceId === settings.deviceId ? (record.secret ?? '') : '';
+		const { key, scope } = await secretContext(context, settings.deviceId);
+		return key === undefined ? '' : deriveWebhookSecret(key, scope);
 	}
 	return await credentialField(context, 'webhookSecret');
 }
 
-function missingSecretError(context: IHookFunctions, manual: boolean): NodeOperationError {
+function missingSecretError(context: IHookFunctions, settings: TriggerSettings): NodeOperationError {
+	if (settings.secretSource === 'generated' && settings.registers) {
+		return new NodeOperationError(context.getNode(), 'The credential has no Password and no Webhook Secret to derive this trigger’s secret from', {
+			description:
+				'Webhook Secret → Generated for This Trigger derives the secret from the credential’s Password (GOWA --basic-auth). Set a Password, or a Webhook Secret in the credential (any long random value).',
+		});
+	}
 	return new NodeOperationError(context.getNode(), 'The credential has no Webhook Secret, so no event could be verified', {
-		description: manual
-			? 'Set Webhook Secret in the WhatsApp MultiDevice API credential to a long random value and start GOWA with the same value in --webhook-secret (WHATSAPP_WEBHOOK_SECRET).'
-			: 'Set Webhook Secret in the WhatsApp MultiDevice API credential, or choose Webhook Secret → Generated for This Trigger.',
+		description: settings.registers
+			? 'Set Webhook Secret in the WhatsApp MultiDevice API credential, or choose Webhook Secret → Generated for This Trigger.'
+			: 'Set Webhook Secret in the WhatsApp MultiDevice API credential to a long random value and start GOWA with the same value in --webhook-secret (WHATSAPP_WEBHOOK_SECRET).',
 	});
 }
 
-/** `checkExists`: is this trigger's URL, secret and event list registered on the device already? */
+/**
+ * `checkExists`: is this trigger's URL, secret and event list registered on the device? Decided from the device
+ * alone (no stored state); a changed credential changes the expected secret, so the trigger registers again.
+ */
 export async function webhookExists(this: IHookFunctions): Promise<boolean> {
 	const settings = readSettings(this);
 	// Without a registration there is nothing remote to look up; create() checks the manual setup instead.
 	if (!settings.registers) return false;
 	const record = readRecord(this);
-	if (record === undefined || record.deviceId !== settings.deviceId) return false;
+	if (record !== undefined && holdsSecretsInClear(record)) return false;
+	const secret = await expectedSecret(this, settings);
 	const current = await readDeviceWebhook.call(this, settings.deviceId);
 	return (
+		secret !== '' &&
 		current.webhook_url === ownWebhookUrl(this) &&
-		current.webhook_secret === (await expectedSecret(this, settings, record)) &&
+		current.webhook_secret === secret &&
 		normaliseGowaEvents(current.webhook_events) === eventsForGowa(settings.events) &&
 		current.webhook_insecure_skip_verify === settings.insecureSkipVerify
 	);
+}
+
+/** What deactivation will restore: the record's previous configuration, sealing a secret still in clear. */
+function previousOf(current: DeviceWebhookConfig, url: string, ours: RegistrationRecord | undefined): DeviceWebhookConfig | RegistrationRecord {
+	if (current.webhook_url !== url) return current;
+	// Already pointing here: what this trigger found the first time, or (unknown) GOWA's global settings.
+	return ours?.webhookUrl === url ? ours : NO_DEVICE_WEBHOOK;
 }
 
 /** `create`: checks the options, then points the device's webhook at this trigger, remembering the old one. */
 export async function registerWebhook(this: IHookFunctions): Promise<boolean> {
 	const settings = readSettings(this);
 	await readFilter(this, settings);
+	const staticData = this.getWorkflowStaticData('node');
+	dropLegacyKeys(staticData);
 
 	if (!settings.registers) {
-		if (settings.verifySignature && (await credentialField(this, 'webhookSecret')) === '') {
-			throw missingSecretError(this, true);
-		}
+		if (settings.verifySignature && (await credentialField(this, 'webhookSecret')) === '') throw missingSecretError(this, settings);
 		return true;
 	}
 
+	const secret = await expectedSecret(this, settings);
+	if (secret === '' && (settings.verifySignature || settings.secretSource === 'generated')) throw missingSecretError(this, settings);
 	const url = ownWebhookUrl(this);
 	const current = await readDeviceWebhook.call(this, settings.deviceId);
 	const record = readRecord(this);
-	const ours = record?.deviceId === settings.deviceId ? record : undefined;
-	// Already pointing here: restore what this trigger found the first time, or (unknown) GOWA's global settings.
-	const previous = current.webhook_url === url ? (ours?.webhookUrl === url ? ours.previous : NO_DEVICE_WEBHOOK) : current;
-
-	let secret: string;
-	if (settings.secretSource === 'generated') {
-		secret = ours?.secret ?? randomBytes(32).toString('hex');
-	} else {
-		secret = await credentialField(this, 'webhookSecret');
-		if (secret === '' && settings.verifySignature) throw missingSecretError(this, false);
-	}
+	const previous = previousOf(current, url, record?.deviceId === settings.deviceId ? record : undefined);
 
 	const events = eventsForGowa(settings.events);
 	const stored = await writeDeviceWebhook.call(this, settings.deviceId, {
@@ -195,34 +138,77 @@ export async function registerWebhook(this: IHookFunctions): Promise<boolean> {
 			description: 'Per-device webhooks need GOWA v8.10 or later. Update GOWA, or leave Device ID empty and set --webhook yourself.',
 		});
 	}
-	writeRecord(this, {
-		deviceId: settings.deviceId,
-		webhookUrl: url,
-		...(settings.secretSource === 'generated' ? { secret } : {}),
-		events,
-		previous,
-		registeredAt: new Date().toISOString(),
-	});
+	staticData[STATIC_FIELD] = (await newRecord(this, settings.deviceId, url, events, previous)) as unknown as IDataObject;
 	return true;
 }
 
-/** `delete`: restores the device's previous webhook, unless someone has pointed it elsewhere since. */
+async function newRecord(
+	context: IHookFunctions,
+	deviceId: string,
+	url: string,
+	events: string,
+	previous: DeviceWebhookConfig | RegistrationRecord,
+): Promise<RegistrationRecord> {
+	const record: RegistrationRecord = { deviceId, webhookUrl: url, events, previous: NO_DEVICE_WEBHOOK, registeredAt: new Date().toISOString() };
+	if ('deviceId' in previous) {
+		// Carried over from this trigger's earlier registration (a clear 0.1 secret is sealed now).
+		const clear = previous.previous.webhook_secret;
+		record.previous = { webhook_url: previous.previous.webhook_url, webhook_events: previous.previous.webhook_events, webhook_insecure_skip_verify: previous.previous.webhook_insecure_skip_verify };
+		if (previous.previousSecret !== undefined) record.previousSecret = previous.previousSecret;
+		if (clear) record.previousSecret = await seal(context, deviceId, clear);
+		return record;
+	}
+	const { webhook_secret: secret, ...rest } = previous;
+	record.previous = rest;
+	if (secret !== '') record.previousSecret = await seal(context, deviceId, secret);
+	return record;
+}
+
+async function seal(context: IHookFunctions, deviceId: string, secret: string): Promise<string> {
+	const { key, scope } = await secretContext(context, deviceId);
+	// registerWebhook() refused already when there is no key material; this keeps the type honest.
+	if (key === undefined) throw new NodeOperationError(context.getNode(), 'The credential has no Password and no Webhook Secret');
+	return sealSecret(secret, key, scope);
+}
+
+/** The configuration to put back: the previous one with its secret unsealed, or none when that is impossible. */
+async function restorable(context: IHookFunctions, record: RegistrationRecord): Promise<DeviceWebhookConfig> {
+	const { webhook_url, webhook_events, webhook_insecure_skip_verify } = record.previous;
+	let secret = record.previous.webhook_secret ?? '';
+	if (record.previousSecret !== undefined) {
+		const { key, scope } = await secretContext(context, record.deviceId);
+		const opened = key === undefined ? undefined : openSealed(record.previousSecret, key, scope);
+		if (opened === undefined) {
+			context.logger.warn(
+				`WhatsApp MultiDevice Trigger: the previous webhook of device "${record.deviceId}" cannot be restored (its secret was sealed with a credential that has changed since); the device now uses GOWA's global webhook`,
+			);
+			return NO_DEVICE_WEBHOOK;
+		}
+		secret = opened;
+	}
+	return { webhook_url, webhook_secret: secret, webhook_events, webhook_insecure_skip_verify };
+}
+
+/**
+ * `delete`: restores the device's previous webhook, unless someone has pointed it elsewhere since. Without a
+ * record (lost static data) a device still pointing here is cleared, never left pointing at a dead URL.
+ */
 export async function unregisterWebhook(this: IHookFunctions): Promise<boolean> {
 	const record = readRecord(this);
-	if (record === undefined) return true;
-	const current = await findDeviceWebhook.call(this, record.deviceId);
+	const settings = readSettings(this);
+	const deviceId = record?.deviceId ?? (settings.registers ? settings.deviceId : undefined);
+	if (deviceId === undefined) return true;
+	const current = await findDeviceWebhook.call(this, deviceId);
 	if (current === undefined) {
 		// The device was removed from GOWA: its webhook went with it, there is nothing to restore.
-		this.logger.info(`WhatsApp MultiDevice Trigger: device "${record.deviceId}" no longer exists, no webhook to restore`);
+		this.logger.info(`WhatsApp MultiDevice Trigger: device "${deviceId}" no longer exists, no webhook to restore`);
 		clearRecord(this);
 		return true;
 	}
-	if (current.webhook_url === record.webhookUrl) {
-		await writeDeviceWebhook.call(this, record.deviceId, record.previous);
+	if (current.webhook_url === (record?.webhookUrl ?? ownWebhookUrl(this))) {
+		await writeDeviceWebhook.call(this, deviceId, record !== undefined ? await restorable(this, record) : NO_DEVICE_WEBHOOK);
 	} else {
-		this.logger.info(
-			`WhatsApp MultiDevice Trigger: the webhook of device "${record.deviceId}" was changed by someone else; left as it is`,
-		);
+		this.logger.info(`WhatsApp MultiDevice Trigger: the webhook of device "${deviceId}" was changed by someone else; left as it is`);
 	}
 	clearRecord(this);
 	return true;

@@ -20,7 +20,11 @@ export interface TriggerSettings {
 	registers: boolean;
 	secretSource: SecretSource;
 	verifySignature: boolean;
+	ignoreFromMe: boolean;
+	ignoreGroups: boolean;
 	dedupWindowMs: number;
+	/** Events whose own timestamp is older than this are answered and dropped; 0 = no limit. */
+	maxEventAgeMs: number;
 	downloadMedia: boolean;
 	binaryPropertyName: string;
 	insecureSkipVerify: boolean;
@@ -32,12 +36,22 @@ function stringParameter(context: TriggerContext, name: string): string {
 	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value).trim();
 }
 
+/** A minutes option: a finite number ≥ 0 (0 = off), the fallback when unset or not a number. */
+function minutes(value: unknown, fallback: number): number {
+	const number = value === undefined || value === null || value === '' ? Number.NaN : Number(value);
+	return Number.isFinite(number) ? Math.max(0, number) : fallback;
+}
+
 export function readSettings(context: TriggerContext): TriggerSettings {
 	const options = (context.getNodeParameter('options', {}) ?? {}) as IDataObject;
 	const deviceId = stringParameter(context, 'deviceId');
 	const registers = deviceId !== '' && context.getNodeParameter('registerWebhook', true) !== false;
-	const window = Number(options.dedupWindowMinutes ?? DEFAULT_WINDOW_MINUTES);
-	const property = typeof options.binaryPropertyName === 'string' ? options.binaryPropertyName.trim() : '';
+	const window = minutes(options.dedupWindowMinutes, DEFAULT_WINDOW_MINUTES);
+	// Version 1 kept these in Options, off while absent; 1.1 shows them as parameters with their defaults.
+	const visible = context.getNode().typeVersion >= 1.1;
+	const flag = (name: string, fallback: boolean) => (visible ? context.getNodeParameter(name, fallback) === true : options[name] === true);
+	const binaryProperty = visible ? context.getNodeParameter('binaryPropertyName', 'data') : options.binaryPropertyName;
+	const property = typeof binaryProperty === 'string' ? binaryProperty.trim() : '';
 	return {
 		events: selectedEvents(context.getNodeParameter('events', ['message'])),
 		deviceId,
@@ -45,8 +59,12 @@ export function readSettings(context: TriggerContext): TriggerSettings {
 		// Without a registration GOWA's own --webhook-secret applies, which only the credential can hold.
 		secretSource: registers && context.getNodeParameter('secretSource', 'generated') !== 'credential' ? 'generated' : 'credential',
 		verifySignature: options.disableSignatureCheck !== true,
-		dedupWindowMs: Number.isFinite(window) && window > 0 ? window * 60_000 : 0,
-		downloadMedia: options.downloadMedia === true,
+		dedupWindowMs: window * 60_000,
+		// Unset: the deduplication window, so an event the window has forgotten cannot be replayed.
+		maxEventAgeMs: minutes(options.maxEventAgeMinutes, window) * 60_000,
+		ignoreFromMe: flag('ignoreFromMe', true),
+		ignoreGroups: flag('ignoreGroups', true),
+		downloadMedia: flag('downloadMedia', false),
 		binaryPropertyName: property === '' ? 'data' : property,
 		insecureSkipVerify: options.insecureSkipVerify === true,
 		options,
@@ -67,8 +85,8 @@ export async function readFilter(context: TriggerContext, settings: TriggerSetti
 	return buildFilter(
 		{
 			events: settings.events,
-			ignoreFromMe: options.ignoreFromMe === true,
-			ignoreGroups: options.ignoreGroups === true,
+			ignoreFromMe: settings.ignoreFromMe,
+			ignoreGroups: settings.ignoreGroups,
 			chats: options.chats,
 			senders: options.senders,
 			deviceIds: options.deviceIds,

@@ -4,7 +4,7 @@ import { isDuplicate, dedupKey } from './dedup';
 import { filterOut } from './filters';
 import { downloadMedia, findMedia } from './media';
 import type { GowaEvent } from './normalize';
-import { asGowaEvent, chatIdOf, flattenEvent, parseGowaEvent } from './normalize';
+import { asGowaEvent, chatIdOf, eventTimeMs, flattenEvent, parseGowaEvent } from './normalize';
 import { expectedSecret } from './registration';
 import type { TriggerSettings } from './settings';
 import { readFilter, readSettings } from './settings';
@@ -82,16 +82,28 @@ export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookRes
 	const ignored = filterOut(event, await readFilter(this, settings));
 	if (ignored !== undefined) return { webhookResponse: { received: true, ignored } };
 
+	const now = Date.now();
+	if (isTooOld(event, now, settings.maxEventAgeMs)) {
+		return { webhookResponse: { received: true, ignored: 'older than the maximum event age' } };
+	}
+
+	const key = dedupKey(event, rawBody ?? Buffer.from(JSON.stringify(event)));
 	// A test listener takes exactly one call, so retries can only reach the production URL.
 	if (this.getMode() !== 'manual') {
 		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		const key = dedupKey(event, rawBody ?? Buffer.from(JSON.stringify(event)));
-		if (isDuplicate(this.getWorkflowStaticData('node'), scope, key, Date.now(), settings.dedupWindowMs)) {
+		if (isDuplicate(scope, key, now, settings.dedupWindowMs)) {
 			return { webhookResponse: { received: true, duplicate: true } };
 		}
 	}
 
-	const item: INodeExecutionData = { json: flattenEvent(event) };
+	const item: INodeExecutionData = { json: flattenEvent(event, { dedupKey: key }) };
 	if (settings.downloadMedia) await attachMedia(this, event, item, settings);
-	return { workflowData: [[item]] };
+	// The answer GOWA gets: n8n sends `webhookResponse` because the webhook description's responseData is empty.
+	return { workflowData: [[item]], webhookResponse: { received: true } };
+}
+
+/** Whether the event's own timestamp is older than the maximum age (a replay of an old signed event). */
+function isTooOld(event: GowaEvent, nowMs: number, maxAgeMs: number): boolean {
+	const time = eventTimeMs(event);
+	return maxAgeMs > 0 && time !== undefined && nowMs - time > maxAgeMs;
 }

@@ -62,6 +62,8 @@ export interface RunWebhookOptions {
 	downstream?: WorkflowJson['nodes'];
 	nodeName?: string;
 	mode?: WorkflowExecuteMode;
+	/** The trigger's typeVersion (default: its newest). */
+	typeVersion?: number;
 }
 
 export interface WebhookRunResult {
@@ -180,6 +182,7 @@ export function triggerSetup(options: {
 	nodeName?: string;
 	staticData?: IDataObject;
 	downstream?: WorkflowJson['nodes'];
+	typeVersion?: number;
 }) {
 	const typeName = resolveNodeType(options.nodeType);
 	const nodeType = nodeTypes.getByNameAndVersion(typeName) as INodeType;
@@ -191,7 +194,7 @@ export function triggerSetup(options: {
 	for (const { name } of description.credentials ?? []) {
 		if (credentialsByType[name]) nodeCredentials[name] = { id: `cred-${name}`, name: `Test ${name}` };
 	}
-	const version = Array.isArray(description.version) ? description.version[description.version.length - 1] : description.version;
+	const version = options.typeVersion ?? (Array.isArray(description.version) ? description.version[description.version.length - 1] : description.version);
 	const node: INode = {
 		id: 'trigger',
 		name: nodeName,

@@ -10,6 +10,8 @@ import { receiveEvent } from '../../../nodes/WhatsAppMultiDeviceTrigger/webhook'
 import { describeWithWebhookDoc, webhookExamples } from './webhookExamples';
 
 const SECRET = 'tenant-a-3b1f0c9e-webhook-secret';
+/** Events are dated now (whole seconds, as GOWA writes RFC 3339): older ones fall under the maximum event age. */
+const NOW = `${new Date().toISOString().slice(0, 19)}Z`;
 
 function sign(body: string | Buffer, secret = SECRET): string {
 	return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -28,7 +30,7 @@ function gowaMessage(id = '3EB0C127D7BACC83D6A1', extra: IDataObject = {}): stri
 			id,
 			is_from_me: false,
 			sender_display_name: 'Dewi Lestari',
-			timestamp: '2026-03-02T08:15:00Z',
+			timestamp: NOW,
 			...extra,
 		},
 		session_id: 'salon-main',
@@ -58,7 +60,8 @@ describe('node description', () => {
 		expect(description.group).toEqual(['trigger']);
 		expect(description.usableAsTool).toBeUndefined();
 		expect(description.credentials).toEqual([{ name: 'whatsAppMultiDeviceApi', required: true }]);
-		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		// responseData '' (not absent): otherwise n8n answers new events with the literal text "firstEntryJson".
+		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }]);
 	});
 
 	test('offers every GOWA event, and the signature check can be disabled only with a warning', () => {
@@ -92,12 +95,15 @@ describe('signature check in webhook()', () => {
 			messageId: '3EB0C127D7BACC83D6A1',
 			messageType: 'text',
 			text: 'Can I book a haircut tomorrow at 3pm?',
-			timestamp: '2026-03-02T08:15:00.000Z',
+			timestamp: new Date(NOW).toISOString(),
 			isFromMe: false,
 			repliedToId: null,
 			targetMessageId: null,
+			dedupKey: expect.stringMatching(/^[0-9a-f]{32}$/),
 			payload: JSON.parse(body).payload,
 		});
+		// What n8n answers GOWA (responseData is empty in the webhook description, so this is sent as it is).
+		expect(result.response?.webhookResponse).toEqual({ received: true });
 	});
 
 	test.each([
@@ -149,22 +155,10 @@ describe('signature check in webhook()', () => {
 		expect(result.items).toHaveLength(1);
 	});
 
-	test('with a device registration and a generated secret, only that secret is accepted', async () => {
-		// What create() leaves in the node's static data (n8n keys it `node:<node name>`).
-		const staticData: IDataObject = {
-			'node:WhatsApp MultiDevice Trigger': {
-				registration: {
-					deviceId: 'salon-main', webhookUrl: 'http://localhost/webhook/x/webhook', secret: 'generated-0f3e', events: 'message',
-					previous: { webhook_url: '', webhook_secret: '', webhook_events: '', webhook_insecure_skip_verify: false }, registeredAt: '2026-01-01T00:00:00.000Z',
-				},
-			},
-		};
+	test('with a device registration and a generated secret, the credential’s own secret is refused', async () => {
 		const body = gowaMessage();
-		const parameters = { deviceId: 'salon-main', registerWebhook: true, secretSource: 'generated' };
-		const withCredentialSecret = await post(body, { parameters, staticData });
-		expect(withCredentialSecret.httpResponse.statusCode).toBe(401);
-		const withGenerated = await post(body, { parameters, staticData, headers: { 'X-Hub-Signature-256': sign(body, 'generated-0f3e') } });
-		expect(withGenerated.items).toHaveLength(1);
+		const result = await post(body, { parameters: { deviceId: 'salon-main', registerWebhook: true, secretSource: 'generated' } });
+		expect(result.httpResponse.statusCode).toBe(401);
 	});
 
 	test('a signed body that is not a GOWA event → 400, no execution', async () => {
@@ -228,13 +222,32 @@ describe('filters and duplicates in webhook()', () => {
 		expect(results.slice(1).every((result) => result.response?.webhookResponse?.duplicate === true && !result.httpResponse.sent)).toBe(true);
 	});
 
-	test('duplicates are recognised from static data alone (n8n restarted between deliveries)', async () => {
+	test('dedup writes nothing to workflow static data (n8n would not save it on a call that starts an execution)', async () => {
 		const staticData: IDataObject = {};
-		const body = gowaMessage('RESTART1');
-		expect((await post(body, { staticData })).items).toHaveLength(1);
+		for (let index = 0; index < 20; index++) expect((await post(gowaMessage(`NOSTATIC${index}`), { staticData })).items).toHaveLength(1);
+		expect(await post(gowaMessage('NOSTATIC0'), { staticData })).toMatchObject({ items: [] });
+		expect(staticData).toEqual({});
+	});
+
+	test('every item carries a stable dedupKey: the same for a retry of the same delivery, whichever process gets it', async () => {
+		const body = gowaMessage('KEY1');
+		const first = await post(body);
+		forgetInProcess(); // another webhook process, or a restart
+		const second = await post(body);
+		expect(second.items).toHaveLength(1);
+		expect(second.items[0].json.dedupKey).toBe(first.items[0].json.dedupKey);
 		forgetInProcess();
-		const persisted = JSON.parse(JSON.stringify(staticData)) as IDataObject;
-		expect((await post(body, { staticData: persisted })).items).toHaveLength(0);
+		expect((await post(gowaMessage('KEY2'))).items[0].json.dedupKey).not.toBe(first.items[0].json.dedupKey);
+	});
+
+	test('channel post live updates (same post id, new counts) each start an execution; a byte-identical retry does not', async () => {
+		const update = (views: number) =>
+			JSON.stringify({ device_id: 'd', event: 'newsletter.message', payload: { messages: [{ message_id: 'ABC123DEF456', server_id: 123, timestamp: NOW, type: 'text', views_count: views }], newsletter_id: '120363123456789@newsletter' }, timestamp: NOW });
+		const staticData: IDataObject = {};
+		const parameters = { events: ['newsletter.message'] };
+		expect((await post(update(1500), { staticData, parameters })).items).toHaveLength(1);
+		expect((await post(update(1800), { staticData, parameters })).items).toHaveLength(1);
+		expect((await post(update(1800), { staticData, parameters })).items).toHaveLength(0);
 	});
 
 	test('different messages are not duplicates; window 0 lets repeats through', async () => {
@@ -247,12 +260,46 @@ describe('filters and duplicates in webhook()', () => {
 	});
 });
 
+describe('maximum event age (replays of old signed events)', () => {
+	const minutesAgo = (minutes: number) => `${new Date(Date.now() - minutes * 60_000).toISOString().slice(0, 19)}Z`;
+
+	test('a signed event older than the window (default maximum age) is answered 200 and starts nothing', async () => {
+		const old = await post(gowaMessage('OLD1', { timestamp: minutesAgo(11) }));
+		expect(old.httpResponse.sent).toBe(false);
+		expect(old.response?.workflowData).toBeUndefined();
+		expect(old.response?.webhookResponse).toEqual({ received: true, ignored: 'older than the maximum event age' });
+		expect((await post(gowaMessage('RECENT1', { timestamp: minutesAgo(9) }))).items).toHaveLength(1);
+	});
+
+	test('the top-level timestamp counts for events that have one (receipts, calls, groups…)', async () => {
+		const call = (timestamp: string) => JSON.stringify({ device_id: 'd', event: 'call.offer', payload: { call_id: `C-${timestamp}`, from: '6281234567890@s.whatsapp.net' }, timestamp });
+		const parameters = { events: ['call.offer'] };
+		expect((await post(call(minutesAgo(30)), { parameters })).items).toHaveLength(0);
+		expect((await post(call(minutesAgo(1)), { parameters })).items).toHaveLength(1);
+	});
+
+	test('unset, it follows the deduplication window; set, it is its own; 0 turns it off', async () => {
+		const at = (id: string, minutes: number) => gowaMessage(id, { timestamp: minutesAgo(minutes) });
+		expect((await post(at('W1', 25), { parameters: { options: { dedupWindowMinutes: 30 } } })).items).toHaveLength(1);
+		expect((await post(at('W2', 35), { parameters: { options: { dedupWindowMinutes: 30 } } })).items).toHaveLength(0);
+		expect((await post(at('W3', 25), { parameters: { options: { dedupWindowMinutes: 30, maxEventAgeMinutes: 20 } } })).items).toHaveLength(0);
+		expect((await post(at('W4', 60 * 24 * 365), { parameters: { options: { maxEventAgeMinutes: 0 } } })).items).toHaveLength(1);
+	});
+
+	test('an event without a usable timestamp is judged by the deduplication window alone', async () => {
+		expect((await post(gowaMessage('NOTIME1', { timestamp: 'not a date' }))).items).toHaveLength(1);
+	});
+});
+
 describeWithWebhookDoc('every webhook-payload.md example through webhook()', () => {
 	test.each(webhookExamples.map((example) => [example.name, example] as const))('%s', async (_name, example) => {
-		const result = await post(example.text, { parameters: { events: ['*'] } });
+		// The examples are dated years ago: no maximum age here.
+		const result = await post(example.text, { parameters: { events: ['*'], ignoreFromMe: false, ignoreGroups: false, options: { maxEventAgeMinutes: 0 } } });
 		expect(result.httpResponse.sent).toBe(false);
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toEqual(flattenEvent(parseGowaEvent(Buffer.from(example.text))!));
+		const { dedupKey, ...json } = result.items[0].json;
+		expect(dedupKey).toMatch(/^[0-9a-f]{32}$/);
+		expect(json).toEqual(flattenEvent(parseGowaEvent(Buffer.from(example.text))!));
 		expect(result.items[0].json.payload).toEqual(example.body.payload);
 	});
 });

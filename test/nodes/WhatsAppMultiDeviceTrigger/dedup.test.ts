@@ -1,13 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import {
-	MAX_KEYS,
-	checkAndRecord,
-	dedupKey,
-	forgetInProcess,
-	isDuplicate,
-	readSeen,
-} from '../../../nodes/WhatsAppMultiDeviceTrigger/dedup';
+import { MAX_KEYS, SeenKeys, dedupKey, forgetInProcess, isDuplicate } from '../../../nodes/WhatsAppMultiDeviceTrigger/dedup';
 import { asGowaEvent } from '../../../nodes/WhatsAppMultiDeviceTrigger/normalize';
 
 const MINUTE = 60_000;
@@ -45,15 +36,23 @@ describe('deduplication keys', () => {
 		expect(keyOf(ack(['A']))).not.toBe(keyOf(ack(['A'], 'read', '628444@s.whatsapp.net')));
 	});
 
-	test('calls by call_id, deletions by deleted_message_id, channel posts by message ids', () => {
+	test('calls by call_id, deletions by deleted_message_id', () => {
 		const call = (id: string, ts: string) => ({ event: 'call.offer', device_id: 'd', timestamp: ts, payload: { call_id: id, from: 'x' } });
 		expect(keyOf(call('C1', 't1'))).toBe(keyOf(call('C1', 't2')));
 		expect(keyOf(call('C1', 't1'))).not.toBe(keyOf(call('C2', 't1')));
 		const deleted = (ts: string) => ({ event: 'message.deleted', device_id: 'd', payload: { deleted_message_id: 'M', timestamp: ts } });
 		expect(keyOf(deleted('a'))).toBe(keyOf(deleted('b')));
-		const post = (ids: string[]) => ({ event: 'newsletter.message', device_id: 'd', payload: { newsletter_id: 'n', messages: ids.map((id) => ({ message_id: id })) } });
-		expect(keyOf(post(['1', '2']))).toBe(keyOf(post(['2', '1'])));
-		expect(keyOf(post(['1']))).not.toBe(keyOf(post(['2'])));
+	});
+
+	test('channel posts: a live update of the same post (new counts, new timestamp) is a new event; a byte-identical retry is not', () => {
+		const post = (views: number, timestamp: string) => ({
+			event: 'newsletter.message', device_id: 'd', timestamp,
+			payload: { newsletter_id: '120363123456789@newsletter', messages: [{ server_id: 123, message_id: 'ABC123DEF456', type: 'text', timestamp: '2026-01-18T12:00:00Z', views_count: views }] },
+		});
+		const first = post(1500, '2026-01-18T12:00:00Z');
+		expect(keyOf(post(1800, '2026-01-18T12:05:00Z'))).not.toBe(keyOf(first));
+		expect(keyOf(post(1500, '2026-01-18T12:05:00Z'))).not.toBe(keyOf(first));
+		expect(keyOf(JSON.parse(JSON.stringify(first)))).toBe(keyOf(first));
 	});
 
 	test('events without an id fall back to the exact bytes (a GOWA retry repeats them byte for byte)', () => {
@@ -66,66 +65,62 @@ describe('deduplication keys', () => {
 	});
 });
 
-describe('window and bound', () => {
+describe('window and bound (SeenKeys)', () => {
 	test('a repeat inside the window is a duplicate, after the window it is new again', () => {
-		let seen = checkAndRecord({}, 'k', 0, WINDOW).seen;
-		expect(checkAndRecord(seen, 'k', 9 * MINUTE, WINDOW).duplicate).toBe(true);
-		const late = checkAndRecord(seen, 'k', 10 * MINUTE, WINDOW);
-		expect(late.duplicate).toBe(false);
-		seen = late.seen;
-		expect(seen.k).toBe(10 * MINUTE);
+		const seen = new SeenKeys();
+		expect(seen.checkAndRecord('k', 0, WINDOW)).toBe(false);
+		expect(seen.checkAndRecord('k', 9 * MINUTE, WINDOW)).toBe(true);
+		expect(seen.checkAndRecord('k', 10 * MINUTE, WINDOW)).toBe(false);
+		expect(seen.checkAndRecord('k', 19 * MINUTE, WINDOW)).toBe(true);
 	});
 
 	test('the first sighting counts: repeats do not extend the window', () => {
-		let seen = checkAndRecord({}, 'k', 0, WINDOW).seen;
-		seen = checkAndRecord(seen, 'k', 8 * MINUTE, WINDOW).seen;
-		expect(checkAndRecord(seen, 'k', 10 * MINUTE + 1, WINDOW).duplicate).toBe(false);
+		const seen = new SeenKeys();
+		seen.checkAndRecord('k', 0, WINDOW);
+		expect(seen.checkAndRecord('k', 8 * MINUTE, WINDOW)).toBe(true);
+		expect(seen.checkAndRecord('k', 10 * MINUTE + 1, WINDOW)).toBe(false);
 	});
 
 	test(`at most ${MAX_KEYS} keys are kept, oldest evicted first`, () => {
-		let seen = {};
-		for (let index = 0; index < MAX_KEYS + 250; index++) seen = checkAndRecord(seen, `k${index}`, index, 100 * WINDOW).seen;
-		const keys = Object.keys(seen);
-		expect(keys).toHaveLength(MAX_KEYS);
-		expect(keys[0]).toBe('k250');
-		expect(keys[keys.length - 1]).toBe(`k${MAX_KEYS + 249}`);
-		// An evicted key is no longer recognised; a kept one is.
-		expect(checkAndRecord(seen, 'k0', MAX_KEYS + 250, 100 * WINDOW).duplicate).toBe(false);
-		expect(checkAndRecord(seen, 'k250', MAX_KEYS + 250, 100 * WINDOW).duplicate).toBe(true);
+		const seen = new SeenKeys();
+		for (let index = 0; index < MAX_KEYS + 250; index++) expect(seen.checkAndRecord(`k${index}`, index, 100 * WINDOW)).toBe(false);
+		expect(seen.size).toBe(MAX_KEYS);
+		// A kept key is recognised; an evicted one is no longer.
+		expect(seen.checkAndRecord('k250', MAX_KEYS + 250, 100 * WINDOW)).toBe(true);
+		expect(seen.checkAndRecord('k249', MAX_KEYS + 250, 100 * WINDOW)).toBe(false);
 	});
 
-	test('expired keys are dropped from storage', () => {
-		let seen = checkAndRecord({}, 'old', 0, WINDOW).seen;
-		seen = checkAndRecord(seen, 'new', WINDOW + 1, WINDOW).seen;
-		expect(Object.keys(seen)).toEqual(['new']);
+	test('expired keys are dropped as time passes (memory does not grow with old keys)', () => {
+		const seen = new SeenKeys();
+		for (let index = 0; index < 500; index++) seen.checkAndRecord(`old${index}`, index, WINDOW);
+		expect(seen.size).toBe(500);
+		seen.checkAndRecord('new', WINDOW + 500, WINDOW);
+		expect(seen.size).toBe(1);
+	});
+
+	test('a clock that jumps backwards cannot make an expired key count as a duplicate forever', () => {
+		const seen = new SeenKeys();
+		seen.checkAndRecord('a', 20 * MINUTE, WINDOW);
+		seen.checkAndRecord('b', 1 * MINUTE, WINDOW); // clock went back: 'b' sits behind a newer key
+		expect(seen.checkAndRecord('b', 12 * MINUTE, WINDOW)).toBe(false);
 	});
 });
 
-describe('isDuplicate: static data plus in-process memory', () => {
-	test('records in workflow static data, which alone recognises a repeat (e.g. after a restart)', () => {
-		const staticData: IDataObject = {};
-		expect(isDuplicate(staticData, 'wf:node', 'k1', 1000, WINDOW)).toBe(false);
-		expect(readSeen(staticData)).toEqual({ k1: 1000 });
+describe('isDuplicate: in-process memory per trigger', () => {
+	test('a repeat for the same trigger is a duplicate; other triggers are not affected', () => {
+		expect(isDuplicate('wf:node', 'k1', 1000, WINDOW)).toBe(false);
+		expect(isDuplicate('wf:node', 'k1', 1500, WINDOW)).toBe(true);
+		expect(isDuplicate('wf:other-node', 'k1', 1500, WINDOW)).toBe(false);
+	});
+
+	test('a restarted process (memory forgotten) lets a repeat through: what items carry dedupKey for', () => {
+		expect(isDuplicate('wf:node', 'k1', 1000, WINDOW)).toBe(false);
 		forgetInProcess();
-		expect(isDuplicate(staticData, 'wf:node', 'k1', 2000, WINDOW)).toBe(true);
-		// The stored object is JSON as n8n persists it.
-		expect(JSON.parse(JSON.stringify(staticData))).toEqual(staticData);
+		expect(isDuplicate('wf:node', 'k1', 2000, WINDOW)).toBe(false);
 	});
 
-	test('in-process memory catches overlapping deliveries whose static data n8n has not saved yet', () => {
-		// Two requests load the same (old) static data from the database, each gets its own copy.
-		const copyA: IDataObject = {};
-		const copyB: IDataObject = {};
-		expect(isDuplicate(copyA, 'wf:node', 'k1', 1000, WINDOW)).toBe(false);
-		expect(isDuplicate(copyB, 'wf:node', 'k1', 1500, WINDOW)).toBe(true);
-		// Other triggers are not affected.
-		expect(isDuplicate({}, 'wf:other-node', 'k1', 1500, WINDOW)).toBe(false);
-	});
-
-	test('window 0 turns deduplication off and stores nothing', () => {
-		const staticData: IDataObject = {};
-		expect(isDuplicate(staticData, 's', 'k', 1, 0)).toBe(false);
-		expect(isDuplicate(staticData, 's', 'k', 2, 0)).toBe(false);
-		expect(staticData).toEqual({});
+	test('window 0 turns deduplication off', () => {
+		expect(isDuplicate('s', 'k', 1, 0)).toBe(false);
+		expect(isDuplicate('s', 'k', 2, 0)).toBe(false);
 	});
 });

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { PACKAGE_NAME, PROJECT_ROOT } from '../../harness/registry';
 import { WhatsAppMultiDevice } from '../../../nodes/WhatsAppMultiDevice/WhatsAppMultiDevice.node';
@@ -14,6 +15,7 @@ import { WhatsAppMultiDeviceTrigger } from '../../../nodes/WhatsAppMultiDeviceTr
 interface ExampleNode {
 	name: string;
 	type: string;
+	typeVersion: number;
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, unknown>;
 }
@@ -23,15 +25,14 @@ const example = JSON.parse(readFileSync(join(PROJECT_ROOT, 'examples', 'auto-rep
 	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 };
 
-function shownFor(property: INodeProperties, parameters: Record<string, unknown>): boolean {
-	const show = property.displayOptions?.show ?? {};
-	return Object.entries(show).every(([name, values]) => (values as unknown[]).includes(parameters[name]));
-}
-
-/** Parameter names the node offers for these resource/operation values. */
-function knownParameters(description: INodeTypeDescription, parameters: Record<string, unknown>): Map<string, INodeProperties> {
+/** Parameter names the node offers for these values and this typeVersion (n8n's own display rule). */
+function knownParameters(description: INodeTypeDescription, node: ExampleNode): Map<string, INodeProperties> {
 	const known = new Map<string, INodeProperties>();
-	for (const property of description.properties) if (shownFor(property, parameters)) known.set(property.name, property);
+	for (const property of description.properties) {
+		if (NodeHelpers.displayParameter(node.parameters as INodeParameters, property, { typeVersion: node.typeVersion }, description)) {
+			known.set(property.name, property);
+		}
+	}
 	return known;
 }
 
@@ -53,7 +54,7 @@ describe('examples/auto-reply.json', () => {
 
 	test.each(ours.map((node) => [node.name, node] as const))('%s uses only parameters the node has', (_name, node) => {
 		const description = node.type.endsWith('Trigger') ? new WhatsAppMultiDeviceTrigger().description : new WhatsAppMultiDevice().description;
-		const known = knownParameters(description, node.parameters);
+		const known = knownParameters(description, node);
 		for (const [name, value] of Object.entries(node.parameters)) {
 			const property = known.get(name);
 			expect({ name, known: property !== undefined }).toEqual({ name, known: true });

@@ -25,10 +25,11 @@ function jpeg(size: number): Buffer {
 }
 
 async function receive(payload: IDataObject, options: INodeParameters = { downloadMedia: true }) {
-	const body = JSON.stringify({ device_id: '6281100000001@s.whatsapp.net', event: 'message', payload: { chat_id: CHAT, from: CHAT, is_from_me: false, timestamp: '2026-03-02T08:15:00Z', ...payload }, session_id: 'salon-main' });
+	const { downloadMedia = false, binaryPropertyName = 'data', ...rest } = options;
+	const body = JSON.stringify({ device_id: '6281100000001@s.whatsapp.net', event: 'message', payload: { chat_id: CHAT, from: CHAT, is_from_me: false, timestamp: `${new Date().toISOString().slice(0, 19)}Z`, ...payload }, session_id: 'salon-main' });
 	return await runWebhook({
 		nodeType: WhatsAppMultiDeviceTrigger,
-		parameters: { events: ['message'], deviceId: '', options },
+		parameters: { events: ['message'], deviceId: '', downloadMedia, binaryPropertyName, options: rest },
 		credentials: gowa.credentials(),
 		request: { rawBody: body, headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}` } },
 	});

@@ -22,6 +22,9 @@ const gowa = useSimulator({
 	devices: [
 		{ id: 'salon-main', jid: '6281100000001@s.whatsapp.net', state: 'logged_in', webhook: CRM_HOOK },
 		{ id: 'salon-branch', jid: '6281100000002@s.whatsapp.net', state: 'logged_in' },
+		// Devices whose slot ID is a WhatsApp JID (GOWA names a device by its JID when none was given).
+		{ id: '6281100000003@s.whatsapp.net', jid: '6281100000003@s.whatsapp.net', state: 'logged_in', webhook: CRM_HOOK },
+		{ id: '6281100000004:12@s.whatsapp.net', jid: '6281100000004@s.whatsapp.net', state: 'logged_in', webhook: CRM_HOOK },
 	],
 	webhookSecret: 'credential-secret-91c4',
 	defaultCountryCode: '62',
@@ -29,7 +32,7 @@ const gowa = useSimulator({
 
 /** The device's webhook configuration as GOWA reports it (read through the API, not recorded for the test). */
 async function deviceWebhook(deviceId: string): Promise<IDataObject> {
-	const response = await fetch(`${gowa.url}/devices/${encodeURIComponent(deviceId)}/webhook`, {
+	const response = await fetch(`${gowa.url}/devices/${deviceId}/webhook`, {
 		headers: { authorization: `Basic ${Buffer.from(`${AUTH.username}:${AUTH.password}`).toString('base64')}` },
 	});
 	const body = (await response.json()) as { results: IDataObject };
@@ -38,7 +41,7 @@ async function deviceWebhook(deviceId: string): Promise<IDataObject> {
 }
 
 async function setDeviceWebhook(deviceId: string, config: IDataObject): Promise<void> {
-	await fetch(`${gowa.url}/devices/${encodeURIComponent(deviceId)}/webhook`, {
+	await fetch(`${gowa.url}/devices/${deviceId}/webhook`, {
 		method: 'PATCH',
 		headers: {
 			authorization: `Basic ${Buffer.from(`${AUTH.username}:${AUTH.password}`).toString('base64')}`,
@@ -101,7 +104,14 @@ describe('activation with a device: create / checkExists / delete against GOWA',
 		});
 		expect(created.webhookUrl).toMatch(/^https?:\/\/.+\/webhook\/harness-webhook-id\/webhook$/);
 		expect(await deviceWebhook('salon-main')).toMatchObject(sent);
-		expect(record(staticData)).toMatchObject({ deviceId: 'salon-main', webhookUrl: created.webhookUrl, secret: sent.webhook_secret, previous: CRM_HOOK });
+		const { webhook_secret: _crmSecret, ...crmWithoutSecret } = CRM_HOOK;
+		expect(record(staticData)).toEqual({
+			deviceId: 'salon-main', webhookUrl: created.webhookUrl, events: 'message', previous: crmWithoutSecret,
+			previousSecret: expect.stringMatching(/^aes256gcm:/), registeredAt: expect.any(String),
+		});
+		// No secret in static data (n8n returns it in clear with the workflow): neither ours nor the previous receiver's.
+		expect(JSON.stringify(staticData)).not.toContain(String(sent.webhook_secret));
+		expect(JSON.stringify(staticData)).not.toContain(CRM_HOOK.webhook_secret);
 
 		expect(await hook('checkExists', {}, staticData)).toMatchObject({ result: true });
 
@@ -112,10 +122,11 @@ describe('activation with a device: create / checkExists / delete against GOWA',
 		expect(record(staticData)).toBeUndefined();
 	});
 
-	test('events signed with the generated secret are accepted by webhook(), others refused', async () => {
+	test('events signed with the generated secret are accepted by webhook() without any stored state, others refused', async () => {
+		await hook('create', {}, {});
+		const secret = String((await deviceWebhook('salon-main')).webhook_secret);
+		// A webhook process that never saw the activation (queue mode), or static data wiped by a worker.
 		const staticData: IDataObject = {};
-		await hook('create', {}, staticData);
-		const secret = String(record(staticData)?.secret);
 		const body = JSON.stringify({ device_id: '6281100000001@s.whatsapp.net', event: 'message', payload: { body: 'hi', chat_id: '6281234567890@s.whatsapp.net', id: 'REG1' }, session_id: 'salon-main' });
 		const post = async (key: string) =>
 			await runWebhook({
@@ -143,9 +154,9 @@ describe('activation with a device: create / checkExists / delete against GOWA',
 	test('re-activation keeps the first previous config and the secret (no chain of own registrations)', async () => {
 		const staticData: IDataObject = {};
 		await hook('create', {}, staticData);
-		const firstSecret = record(staticData)?.secret;
+		const firstSecret = (await deviceWebhook('salon-main')).webhook_secret;
 		await hook('create', { events: ['message', 'call.offer'] }, staticData);
-		expect(record(staticData)).toMatchObject({ previous: CRM_HOOK, secret: firstSecret, events: 'call.offer,message' });
+		expect(record(staticData)).toMatchObject({ previous: { webhook_url: CRM_HOOK.webhook_url }, events: 'call.offer,message' });
 		expect(await deviceWebhook('salon-main')).toMatchObject({ webhook_events: 'call.offer,message', webhook_secret: firstSecret });
 		await hook('delete', {}, staticData);
 		expect(await deviceWebhook('salon-main')).toMatchObject(CRM_HOOK);
@@ -162,8 +173,10 @@ describe('activation with a device: create / checkExists / delete against GOWA',
 		};
 		expect(await hook('checkExists', {}, listener)).toMatchObject({ result: false });
 		const created = await hook('create', {}, listener);
-		expect(await deviceWebhook('salon-main')).toMatchObject({ webhook_url: created.webhookUrl, webhook_secret: 'prod-generated-secret' });
-		expect(record(listener)?.previous).toEqual(production);
+		expect(await deviceWebhook('salon-main')).toMatchObject({ webhook_url: created.webhookUrl, webhook_secret: expect.stringMatching(/^[0-9a-f]{64}$/) });
+		// The record of version 0.1 held both secrets in clear; what is written now holds neither.
+		expect(record(listener)?.previous).toEqual({ webhook_url: productionUrl, webhook_events: 'message', webhook_insecure_skip_verify: false });
+		expect(JSON.stringify(listener)).not.toContain('prod-generated-secret');
 		await hook('delete', {}, listener);
 		expect(await deviceWebhook('salon-main')).toMatchObject(production);
 	});
@@ -195,7 +208,7 @@ describe('activation with a device: create / checkExists / delete against GOWA',
 		const { webhookUrl } = await hook('checkExists', {}, staticData);
 		await setDeviceWebhook('salon-branch', { webhook_url: webhookUrl, webhook_secret: 'x' });
 		await hook('create', { deviceId: 'salon-branch' }, staticData);
-		expect(record(staticData)?.previous).toEqual({ webhook_url: '', webhook_secret: '', webhook_events: '', webhook_insecure_skip_verify: false });
+		expect(record(staticData)?.previous).toEqual({ webhook_url: '', webhook_events: '', webhook_insecure_skip_verify: false });
 		await hook('delete', {}, staticData);
 		expect(await deviceWebhook('salon-branch')).toMatchObject({ webhook_url: '' });
 	});
@@ -240,6 +253,99 @@ describe('activation with a device: create / checkExists / delete against GOWA',
 		expect(record(staticData)).toBeDefined();
 		await hook('delete', {}, staticData);
 	});
+});
+
+describe('no secret in static data: derived from the credential, the previous one sealed (issue 16 #23, issue 10)', () => {
+	test('the generated secret is the same in every process and for every activation of the same trigger and device', async () => {
+		await hook('create', {}, {});
+		const first = (await deviceWebhook('salon-main')).webhook_secret;
+		await setDeviceWebhook('salon-main', CRM_HOOK);
+		await hook('create', {}, {});
+		expect((await deviceWebhook('salon-main')).webhook_secret).toBe(first);
+		// Another device, or another credential password, derives another secret.
+		await hook('create', { deviceId: 'salon-branch' }, {});
+		expect((await deviceWebhook('salon-branch')).webhook_secret).not.toBe(first);
+	});
+
+	test('a changed credential (new password) is noticed by checkExists; create registers the new secret; the old one is refused', async () => {
+		const staticData: IDataObject = {};
+		await hook('create', {}, staticData);
+		const oldSecret = String((await deviceWebhook('salon-main')).webhook_secret);
+		expect(await hook('checkExists', {}, staticData)).toMatchObject({ result: true });
+		// GOWA restarted with a new basic-auth password, and the credential updated (the simulator accepts both here).
+		const rotated = { password: 'pw-Tenant-A-rotated' };
+		const accounts = (gowa.sim as unknown as { auth: Array<{ username: string; password: string }> }).auth;
+		accounts.push({ username: AUTH.username, password: rotated.password });
+		try {
+			expect(await hook('checkExists', {}, staticData, rotated)).toMatchObject({ result: false });
+			const created = await hook('create', {}, staticData, rotated);
+			expect(created.thrown).toBeUndefined();
+			const newSecret = String((await deviceWebhook('salon-main')).webhook_secret);
+			expect(newSecret).toMatch(/^[0-9a-f]{64}$/);
+			expect(newSecret).not.toBe(oldSecret);
+			expect(await hook('checkExists', {}, staticData, rotated)).toMatchObject({ result: true });
+			const body = JSON.stringify({ device_id: '6281100000001@s.whatsapp.net', event: 'message', payload: { body: 'hi', chat_id: '6281234567890@s.whatsapp.net', id: 'ROT1' } });
+			const post = async (key: string) =>
+				await runWebhook({
+					nodeType: WhatsAppMultiDeviceTrigger,
+					parameters: { events: ['message'], deviceId: 'salon-main', registerWebhook: true, secretSource: 'generated', options: {} },
+					credentials: gowa.credentials(rotated),
+					request: { rawBody: body, headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', key).update(body).digest('hex')}` } },
+				});
+			expect((await post(oldSecret)).httpResponse.statusCode).toBe(401);
+			expect((await post(newSecret)).items).toHaveLength(1);
+			// The previous receiver's secret was sealed under the old key: it cannot be restored, the device is cleared.
+			await hook('delete', {}, staticData, rotated);
+			expect(await deviceWebhook('salon-main')).toMatchObject({ webhook_url: '', webhook_secret: '' });
+		} finally {
+			accounts.pop();
+		}
+	});
+
+	test('static data lost while active (a queue-mode worker overwrote it): delete clears the device, never leaves it on a dead URL', async () => {
+		await hook('create', {}, {});
+		const deleted = await hook('delete', {}, {});
+		expect(deleted).toMatchObject({ result: true });
+		expect(await deviceWebhook('salon-main')).toMatchObject({ webhook_url: '', webhook_secret: '' });
+	});
+
+	test('credential changed since activation: the sealed previous secret cannot be opened, so delete clears rather than restores it broken', async () => {
+		const staticData: IDataObject = {};
+		await hook('create', {}, staticData);
+		const deleted = await hook('delete', {}, staticData, { webhookSecret: 'another-credential-secret' });
+		expect(deleted).toMatchObject({ result: true });
+		expect(await deviceWebhook('salon-main')).toMatchObject({ webhook_url: '', webhook_secret: '' });
+	});
+
+	test('no Password and no Webhook Secret: Generated for This Trigger refuses to activate, before any change', async () => {
+		const failed = await hook('create', {}, {}, { password: '', username: '', webhookSecret: '' });
+		expect(failed.thrown?.message).toMatch(/no Password and no Webhook Secret/);
+		expect(gowa.requests().filter((request) => request.method === 'PATCH')).toHaveLength(0);
+	});
+});
+
+describe('JID-shaped device IDs (one path-segment rule for every node)', () => {
+	test.each(['6281100000003@s.whatsapp.net', '6281100000004:12@s.whatsapp.net'])(
+		'%s: create registers on that device, checkExists finds it, delete restores it',
+		async (deviceId) => {
+			await setDeviceWebhook(deviceId, CRM_HOOK);
+			const staticData: IDataObject = {};
+			const created = await hook('create', { deviceId }, staticData);
+			expect(created.thrown).toBeUndefined();
+			expect(created.result).toBe(true);
+			// The JID reaches GOWA verbatim: `@` and `:` are legal in a path segment and GOWA does not unescape it.
+			const calls = gowa.requests().map((request) => [request.method, request.path, request.response?.status]);
+			expect(calls).toEqual([
+				['GET', `/devices/${deviceId}/webhook`, 200],
+				['PATCH', `/devices/${deviceId}/webhook`, 200],
+			]);
+			expectValidAndAuthenticated(gowa.requests());
+			expect(await deviceWebhook(deviceId)).toMatchObject({ webhook_url: created.webhookUrl, webhook_events: 'message' });
+			expect(await hook('checkExists', { deviceId }, staticData)).toMatchObject({ result: true });
+			expect(await hook('delete', { deviceId }, staticData)).toMatchObject({ result: true });
+			expect(await deviceWebhook(deviceId)).toMatchObject(CRM_HOOK);
+		},
+	);
 });
 
 describe('activation without a device (GOWA --webhook set by hand)', () => {
