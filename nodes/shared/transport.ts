@@ -43,6 +43,8 @@ export interface GowaRequest {
 	binary?: boolean;
 	/** Never retry (probes such as health checks report a failure at once instead of backing off). */
 	noRetry?: boolean;
+	/** A scheduled send (GOWA v9.5+, body has `scheduled_at`): its answer has `schedule_id` and no `message_id`. */
+	scheduled?: boolean;
 }
 
 export interface GowaEnvelope {

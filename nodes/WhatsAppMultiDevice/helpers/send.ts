@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { deliveryPolicyOf } from '../../shared/delivery';
 import { gowaRequest } from '../../shared/transport';
+import { requireFeature } from './capabilities';
 import { deviceOverride } from './device';
 import type { MediaKind } from './media';
 import { checkMediaUrl, readUpload, toFormData } from './media';
-import { sendOutcome } from './output';
-import { getRecipient } from './recipient';
+import { scheduledOutcome, sendOutcome } from './output';
+import { getPhoneList, getRecipient } from './recipient';
 
 /**
  * The flow every media send shares: recipient, then the file from a binary property (multipart upload
@@ -19,6 +20,7 @@ export async function sendMedia(
 	fields: IDataObject,
 ): Promise<INodeExecutionData[]> {
 	const recipient = await getRecipient.call(this, itemIndex);
+	if (Array.isArray(fields.mentions) && fields.mentions.length > 0) await requireFeature.call(this, itemIndex, 'captionMentions');
 	const source = this.getNodeParameter('source', itemIndex, 'binary') as string;
 	const body: IDataObject = { phone: recipient.jid, ...fields };
 	let form: FormData;
@@ -34,7 +36,20 @@ export async function sendMedia(
 	return await postSend.call(this, itemIndex, `/send/${kind}`, form, recipient.jid);
 }
 
-/** POSTs one send request for the item (device override honoured) and returns its outcome item. */
+/** The Mentions option as bare phone numbers (and @everyone). */
+export async function mentionsOf(this: IExecuteFunctions, itemIndex: number, options: IDataObject): Promise<string[]> {
+	return await getPhoneList.call(this, itemIndex, options.mentions, 'Mentions', ['@everyone']);
+}
+
+/** Whether a send body asks GOWA to schedule the message (v9.5 `scheduled_at`, see helpers/schedule.ts). */
+export function isScheduledSend(body: IDataObject | FormData): boolean {
+	return body instanceof FormData ? body.has('scheduled_at') : body.scheduled_at !== undefined;
+}
+
+/**
+ * POSTs one send request for the item (device override honoured) and returns its outcome item. A scheduled send is
+ * only made to a server that announces scheduled sends (an older one would ignore the fields and send at once).
+ */
 export async function postSend(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -42,6 +57,8 @@ export async function postSend(
 	body: IDataObject | FormData,
 	recipient: string | undefined,
 ): Promise<INodeExecutionData[]> {
+	const scheduled = isScheduledSend(body);
+	if (scheduled) await requireFeature.call(this, itemIndex, 'scheduledSends');
 	const results = await gowaRequest.call(this, {
 		method: 'POST',
 		path,
@@ -49,8 +66,9 @@ export async function postSend(
 		deviceScoped: true,
 		deviceId: deviceOverride(this, itemIndex),
 		itemIndex,
+		scheduled,
 	});
-	const outcome = sendOutcome(results, recipient);
+	const outcome = scheduled ? scheduledOutcome(this, itemIndex, results, recipient) : sendOutcome(results, recipient);
 	outcome.attempts = deliveryPolicyOf(this)?.attemptsOf(itemIndex) || 1;
 	return [{ json: outcome }];
 }

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { gowaRequest } from '../../../shared/transport';
-import { deviceOverride } from '../../helpers/device';
 import { getMessageId, messagePath } from '../../helpers/messageAction';
-import { sendOutcome } from '../../helpers/output';
 import { getRecipient } from '../../helpers/recipient';
+import { postSend } from '../../helpers/send';
 import { commonSendFields } from '../../helpers/validation';
 import { durationOption, messageIdField, recipientField } from '../common.descriptions';
+import { sendOptionsCollection } from '../send/schedule.description';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,23 +20,16 @@ const properties: INodeProperties[] = [
 		description:
 			'Where to forward the message: a phone number (+62 812-3456-7890, 6281234567890, 0812… with the Default Country Code) or a chat JID (…@s.whatsapp.net, …@g.us, …@lid)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			durationOption,
-			{
-				displayName: 'Force Re-Upload',
-				name: 'forceReupload',
-				type: 'boolean',
-				default: false,
-				description: 'Whether GOWA uploads the media again instead of reusing the original upload (try this when a forwarded file does not open)',
-			},
-		],
-	},
+	sendOptionsCollection([
+		durationOption,
+		{
+			displayName: 'Force Re-Upload',
+			name: 'forceReupload',
+			type: 'boolean',
+			default: false,
+			description: 'Whether GOWA uploads the media again instead of reusing the original upload (try this when a forwarded file does not open)',
+		},
+	]),
 ];
 
 const displayOptions = { show: { resource: ['message'], operation: ['forward'] } };
@@ -53,13 +45,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...commonSendFields(this, itemIndex, options, { reply: false, forwarded: false }),
 	};
 	if (options.forceReupload !== undefined) body.force_reupload = options.forceReupload === true;
-	const results = await gowaRequest.call(this, {
-		method: 'POST',
-		path: messagePath(messageId, 'forward'),
-		body,
-		deviceScoped: true,
-		deviceId: deviceOverride(this, itemIndex),
-		itemIndex,
-	});
-	return [{ json: { ...sendOutcome(results, recipient.jid), forwardedMessageId: messageId } }];
+	const [outcome] = await postSend.call(this, itemIndex, messagePath(messageId, 'forward'), body, recipient.jid);
+	return [{ json: { ...outcome.json, forwardedMessageId: messageId } }];
 }
