@@ -59,6 +59,8 @@ export async function postSend(
 ): Promise<INodeExecutionData[]> {
 	const scheduled = isScheduledSend(body);
 	if (scheduled) await requireFeature.call(this, itemIndex, 'scheduledSends');
+	// Attempts of this send only (not the /app/info read before it).
+	const earlierAttempts = deliveryPolicyOf(this)?.attemptsOf(itemIndex) ?? 0;
 	const results = await gowaRequest.call(this, {
 		method: 'POST',
 		path,
@@ -69,6 +71,6 @@ export async function postSend(
 		scheduled,
 	});
 	const outcome = scheduled ? scheduledOutcome(this, itemIndex, results, recipient) : sendOutcome(results, recipient);
-	outcome.attempts = deliveryPolicyOf(this)?.attemptsOf(itemIndex) || 1;
+	outcome.attempts = (deliveryPolicyOf(this)?.attemptsOf(itemIndex) ?? 0) - earlierAttempts || 1;
 	return [{ json: outcome }];
 }
