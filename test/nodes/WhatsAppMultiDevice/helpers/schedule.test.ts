@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
+import type { IDataObject } from 'n8n-workflow';
 
 import { ScheduleError, scheduleFieldsFrom } from '../../../../nodes/WhatsAppMultiDevice/helpers/schedule';
 
 const NOW = DateTime.fromISO('2026-12-07T08:00:00Z');
-const fields = (options: Record<string, unknown>, zone = 'Europe/Berlin') => scheduleFieldsFrom(options, zone, NOW);
-const failure = (options: Record<string, unknown>): string => {
+const fields = (options: IDataObject, zone = 'Europe/Berlin') => scheduleFieldsFrom(options, zone, NOW);
+const failure = (options: IDataObject): string => {
 	try {
 		fields(options);
 	} catch (error) {
