@@ -1,10 +1,11 @@
 /**
- * One runnable case per Scheduled Send operation (GOWA v9.5). Each case that names a schedule first puts one into the
+ * One runnable case per Scheduled Send operation (GOWA v9.5), plus scheduled sends. Each case that names a schedule first puts one into the
  * device's schedules the way a scheduled send does (simulator/schedules.js), so the cases do not depend on each other.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { TestItem } from '../harness';
+import { JPEG, withFile } from '../nodes/WhatsAppMultiDevice/actions/send/fixtures';
 
 interface ScheduleBook {
 	create(input: { messageType: string; phone: string; summary: string; scheduleFields: unknown; payload: unknown }): { id: string };
@@ -44,6 +45,8 @@ function activeSchedule(context: CaseContext, status = 'active'): TestItem[] {
 }
 
 const byId = { scheduleId: '={{ $json.scheduleId }}' };
+const recipient = { recipient: '={{ $json.phone }}' };
+const booking = { phone: '+62 812-3456-7890', name: 'Ayu' };
 
 export const cases: OperationCase[] = [
 	{
@@ -56,4 +59,32 @@ export const cases: OperationCase[] = [
 	{ resource: 'scheduledSend', operation: 'pause', parameters: { resource: 'scheduledSend', operation: 'pause', ...byId }, items: (context) => activeSchedule(context) },
 	{ resource: 'scheduledSend', operation: 'resume', parameters: { resource: 'scheduledSend', operation: 'resume', ...byId }, items: (context) => activeSchedule(context, 'paused') },
 	{ resource: 'scheduledSend', operation: 'cancel', parameters: { resource: 'scheduledSend', operation: 'cancel', ...byId }, items: (context) => activeSchedule(context) },
+	// Sends scheduled on the server (JSON and multipart, weekly and monthly), and caption mentions (send.cases.ts has one
+	// immediate case per Send operation).
+	{
+		resource: 'send',
+		operation: 'text',
+		parameters: {
+			resource: 'send',
+			operation: 'text',
+			...recipient,
+			message: 'Weekly reminder: your membership class',
+			options: { scheduleAt: '={{ $now.plus({ days: 1 }).toISO() }}', scheduleTimeZone: 'Asia/Jakarta', scheduleRepeat: 'weekly', scheduleWeekdays: [1, 4], scheduleLimit: 8 },
+		},
+		items: [{ json: booking }],
+	},
+	{
+		resource: 'send',
+		operation: 'image',
+		parameters: {
+			resource: 'send',
+			operation: 'image',
+			...recipient,
+			source: 'binary',
+			binaryPropertyName: 'data',
+			caption: 'Monthly promo for @6281234567890',
+			options: { mentions: ['+62 812-3456-7890'], scheduleAt: '={{ $now.plus({ days: 2 }).toISO() }}', scheduleRepeat: 'monthly', scheduleDayOfMonth: 31, scheduleEndAt: '={{ $now.plus({ months: 6 }).toISO() }}' },
+		},
+		items: [withFile(JPEG, 'image/jpeg', 'promo.jpg', booking)],
+	},
 ];

@@ -90,31 +90,4 @@ export const cases: OperationCase[] = [
 		parameters: { resource: 'send', operation: 'chatPresence', ...recipient, action: 'start' },
 		items: [{ json: booking }],
 	},
-	// GOWA v9.5: the same sends scheduled on the server (JSON and multipart, weekly and monthly), and caption mentions.
-	{
-		resource: 'send',
-		operation: 'text',
-		parameters: {
-			resource: 'send',
-			operation: 'text',
-			...recipient,
-			message: 'Weekly reminder: your membership class',
-			options: { scheduleAt: '={{ $now.plus({ days: 1 }).toISO() }}', scheduleTimeZone: 'Asia/Jakarta', scheduleRepeat: 'weekly', scheduleWeekdays: [1, 4], scheduleLimit: 8 },
-		},
-		items: [{ json: booking }],
-	},
-	{
-		resource: 'send',
-		operation: 'image',
-		parameters: {
-			resource: 'send',
-			operation: 'image',
-			...recipient,
-			source: 'binary',
-			binaryPropertyName: 'data',
-			caption: 'Monthly promo for @6281234567890',
-			options: { mentions: ['+62 812-3456-7890'], scheduleAt: '={{ $now.plus({ days: 2 }).toISO() }}', scheduleRepeat: 'monthly', scheduleDayOfMonth: 31, scheduleEndAt: '={{ $now.plus({ months: 6 }).toISO() }}' },
-		},
-		items: [withFile(JPEG, 'image/jpeg', 'promo.jpg', booking)],
-	},
 ];

@@ -85,6 +85,15 @@ describeContractNext('v9.5 operations on a GOWA v9.5 server', () => {
 		expectContract(request!, '9.5');
 	});
 
+	test('Request History: Count outside 1–500 fails before any request', async () => {
+		for (const count of [0, 501, 2.5]) {
+			kit.gowa.sim.clearRequests();
+			const result = await runNode({ parameters: { resource: 'chat', operation: 'requestHistory', chat: '+62 811-2222-3333', count }, credentials: kit.gowa.credentials() });
+			expect(result.error?.message).toBe(`Count must be a whole number from 1 to 500, not "${count}"`);
+			expect(kit.gowa.requests()).toHaveLength(0);
+		}
+	});
+
 	test('Request History on a chat without stored messages: GOWA’s 400 in the error', async () => {
 		const result = await runNode({ parameters: { resource: 'chat', operation: 'requestHistory', chat: '+62 899-0000-1111', count: 50 }, credentials: kit.gowa.credentials() });
 		expect(result.error?.message).toMatch(/no stored messages to anchor/);
