@@ -40,8 +40,24 @@ function atLeastV95(capabilities: ServerCapabilities): boolean {
 	return parts[0] > 9 || (parts[0] === 9 && parts[1] >= 5);
 }
 
-/** One cache per execution context (a node run), keyed by the server and credential identity. */
-const cache = new WeakMap<object, Map<string, Promise<ServerCapabilities>>>();
+/**
+ * Answers per workflow execution (all WhatsApp nodes of one execution share them), keyed by execution id, base URL and
+ * credential device; bounded, oldest dropped first. A run without an execution id keeps its own per node run.
+ */
+const byExecution = new Map<string, Promise<ServerCapabilities>>();
+const byNodeRun = new WeakMap<object, Map<string, Promise<ServerCapabilities>>>();
+const MAX_CACHED = 500;
+
+function cacheFor(context: IExecuteFunctions): { map: Map<string, Promise<ServerCapabilities>>; prefix: string } {
+	const executionId = context.getExecutionId();
+	if (typeof executionId === 'string' && executionId !== '') return { map: byExecution, prefix: `${executionId}\n` };
+	let perRun = byNodeRun.get(context);
+	if (perRun === undefined) {
+		perRun = new Map();
+		byNodeRun.set(context, perRun);
+	}
+	return { map: perRun, prefix: '' };
+}
 
 async function fetchCapabilities(context: IExecuteFunctions, itemIndex: number): Promise<ServerCapabilities> {
 	try {
@@ -59,21 +75,18 @@ async function fetchCapabilities(context: IExecuteFunctions, itemIndex: number):
 	}
 }
 
-/** The server's capabilities, read once per execution for each base URL + credential (later items reuse the answer). */
+/** The server's capabilities, read once per execution for each base URL + credential device (later items and nodes reuse it). */
 export async function serverCapabilities(this: IExecuteFunctions, itemIndex: number): Promise<ServerCapabilities> {
 	const connection = await getConnection.call(this, itemIndex);
-	const key = `${connection.baseUrl}\n${connection.defaultDeviceId}`;
-	let perServer = cache.get(this);
-	if (perServer === undefined) {
-		perServer = new Map();
-		cache.set(this, perServer);
-	}
-	let pending = perServer.get(key);
+	const { map, prefix } = cacheFor(this);
+	const key = `${prefix}${connection.baseUrl}\n${connection.defaultDeviceId}`;
+	let pending = map.get(key);
 	if (pending === undefined) {
 		pending = fetchCapabilities(this, itemIndex);
-		perServer.set(key, pending);
+		map.set(key, pending);
+		if (map.size > MAX_CACHED) map.delete(map.keys().next().value as string);
 		// A failed read (network, 401…) is not remembered: the next item asks again.
-		pending.catch(() => perServer?.delete(key));
+		pending.catch(() => map.delete(key));
 	}
 	return await pending;
 }

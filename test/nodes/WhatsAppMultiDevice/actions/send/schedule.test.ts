@@ -6,7 +6,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { RecordedRequest, RunResult, TestItem } from '../../../../harness';
-import { bodyOf, describeContractNext, expectContract, runNode, startSink, useSimulator } from '../../../../harness';
+import { bodyOf, describeContractNext, expectContract, runNode, runWorkflow, startSink, useSimulator } from '../../../../harness';
 import { JPEG, withFile } from './fixtures';
 
 const AUTH = { username: 'salon-admin', password: 'Schedule-Pw-95' };
@@ -81,6 +81,28 @@ describeContractNext('Send with Schedule options on a GOWA v9.5 server', () => {
 		expect(result.items.map((item) => item.json.status)).toEqual(['scheduled', 'scheduled', 'scheduled']);
 		expect(kit.requests('/app/info')).toHaveLength(1);
 		expect(kit.requests('/send/message')).toHaveLength(3);
+	});
+
+	test('two WhatsApp nodes in one execution share one /app/info read; the next execution reads it again', async () => {
+		const node = (name: string, message: string) => ({
+			name,
+			type: 'whatsAppMultiDevice',
+			parameters: { resource: 'send', operation: 'text', recipient: '+62 811-2222-3333', message, options: { scheduleAt: tomorrowAt9 } },
+			credentials: { whatsAppMultiDeviceApi: { id: '1', name: 'tenant' } },
+		});
+		const workflow = {
+			nodes: [{ name: 'Start', type: 'start', parameters: {} }, node('Reminder', '24 h'), node('Second Reminder', '2 h')],
+			connections: {
+				Start: { main: [[{ node: 'Reminder', type: 'main' as const, index: 0 }]] },
+				Reminder: { main: [[{ node: 'Second Reminder', type: 'main' as const, index: 0 }]] },
+			},
+		};
+		for (let execution = 1; execution <= 2; execution++) {
+			const run = await runWorkflow(workflow, { whatsAppMultiDeviceApi: kit.gowa.credentials() });
+			expect((await run.itemsOf('Second Reminder')).map((item) => item.json.status)).toEqual(['scheduled']);
+			expect(kit.requests('/app/info')).toHaveLength(execution);
+		}
+		expect(kit.requests('/send/message')).toHaveLength(4);
 	});
 
 	test('a send without Schedule options does not ask /app/info and is sent now', async () => {
