@@ -4,7 +4,7 @@
  * Runs the GOWA simulator as a process:
  *   node simulator/cli.js --port 3000 [--host 127.0.0.1] [--base-path /gowa] [--user u --password p]
  *        [--device salon-main[:jid]]… [--no-devices] [--latency 50] [--fail-rate 0.3] [--fail-statuses 500,429]
- *        [--seed 42] [--quick-retries] [--webhook-url URL] [--webhook-secret S] [--no-validate]
+ *        [--seed 42] [--quick-retries] [--webhook-url URL] [--webhook-secret S] [--no-validate] [--version 9.2]
  * Prints `GOWA simulator listening on <url>` when ready; stops on SIGINT/SIGTERM.
  */
 
@@ -71,6 +71,9 @@ function parseArgs(argv) {
 			case '--no-validate':
 				options.validate = false;
 				break;
+			case '--version':
+				options.version = value;
+				break;
 			case '--help':
 			case '-h':
 				options.help = true;
@@ -102,9 +105,10 @@ async function main() {
 	if (args.webhookUrl) options.webhookUrl = args.webhookUrl;
 	if (args.webhookSecret) options.webhookSecret = args.webhookSecret;
 	if (args.seed !== undefined) options.seed = { random: args.seed };
+	if (args.version !== undefined) options.version = args.version;
 	const sim = await startSimulator(options);
 	if (args.failRate) sim.setFailureRate({ rate: args.failRate, statuses: args.failStatuses || [500, 429], seed: args.seed ?? 42 });
-	process.stdout.write(`GOWA simulator listening on ${sim.url}\n`);
+	process.stdout.write(`GOWA simulator listening on ${sim.url} (GOWA ${sim.versionString})\n`);
 	let stopping = false;
 	const stop = async (signal) => {
 		if (stopping) return;

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The GOWA v9.2 simulator: an HTTP server answering like the real REST API (see README.md).
+ * The GOWA simulator: an HTTP server answering like the real REST API of v9.5 (or v9.2 with `version: '9.2'`; see README.md).
  * Request pipeline, mirroring the Fiber app in src/cmd/rest.go:
  *   admin (/__sim/*) → body limit → CORS → GET /health (root) → {base}/statics (no auth) → basic auth → base path
  *   → latency → failure switches → route → device middleware (scoped routes, unknown routes) → handler.
@@ -15,7 +15,7 @@ const { GowaError } = errors;
 const { contentTypeForPath, qrPng, MEDIA_SAMPLES } = require('./media');
 const rules = require('./realServerRules');
 const { ROUTES, matchRoute } = require('./routes');
-const { findSpecPath, isSpecCached, loadSpecAsync, tryLoadSpec, validateRequest: validateAgainstSpec } = require('./specValidator');
+const { findNextSpecPath, findSpecPath, isSpecCached, loadSpecAsync, tryLoadSpec, validateRequest: validateAgainstSpec } = require('./specValidator');
 const { DeviceStore } = require('./store');
 const { goJson, prng, sleep, uuid, goMap } = require('./util');
 const webhooks = require('./webhooks');
@@ -41,8 +41,13 @@ class Simulator {
 			specPath: undefined,
 			unregisteredNumbers: [],
 			seed: {},
+			version: '9.5',
 			...options,
 		};
+		this.version = normaliseVersion(this.options.version);
+		this.versionString = `v${this.version}.0`;
+		// A v9.5 simulator validates against the v9.5 spec copy when it is there (else the pinned v9.2 file).
+		if (this.options.specPath === undefined && this.supports('9.5')) this.options.specPath = findNextSpecPath();
 		this.basePath = normaliseBasePath(this.options.basePath);
 		this.auth = normaliseAuth(this.options.auth);
 		this.latencyMs = Number(this.options.latencyMs) || 0;
@@ -112,6 +117,25 @@ class Simulator {
 			this.server.close(() => resolve());
 			for (const socket of this.sockets) socket.destroy();
 		});
+	}
+
+	/** Whether the simulated server is at least this version ('9.5'). */
+	supports(version) {
+		return compareVersions(this.version, normaliseVersion(version)) >= 0;
+	}
+
+	/** Runs every due scheduled send (v9.5) of every device as GOWA's worker would at `now`; returns the schedules that ran. */
+	runDueSchedules(now = Date.now()) {
+		const { runDueOf } = require('./schedules');
+		return this.registry.list().flatMap((device) => runDueOf(this.storeFor(device), device, now));
+	}
+
+	/** The schedules (v9.5) of a device (default: the first), as GET /send/schedules/{id} shows them. */
+	schedulesOf(deviceId) {
+		const device = deviceId ? this.registry.find(deviceId) : this.registry.list()[0];
+		if (!device) throw new Error(`unknown simulator device ${deviceId}`);
+		const book = require('./schedules').scheduleBookOf(this.storeFor(device));
+		return book.sorted().map((schedule) => book.toJson(schedule));
 	}
 
 	// --- public state --------------------------------------------------------------------------------------------
@@ -408,7 +432,9 @@ class Simulator {
 		}
 		if (!inBase) return this.respond(req, res, rec, { status: 404, text: `Cannot ${req.method} ${escapeHtml(pathname)}` });
 
-		const match = matchRoute(method, path);
+		const found = matchRoute(method, path);
+		// Routes a newer GOWA added do not exist on an older one: 404 like any unknown route.
+		const match = found && found.route && found.route.since && !this.supports(found.route.since) ? undefined : found;
 		rec.operationId = match && match.route ? match.route.operationId : null;
 		this.validateSpec(rec);
 
@@ -418,7 +444,7 @@ class Simulator {
 
 		if (!match || !match.route) {
 			if (path === '/' && method === 'GET') {
-				return this.respond(req, res, rec, { status: 200, json: { code: 'SUCCESS', message: 'gowa v9.2.0 — UI disabled' } });
+				return this.respond(req, res, rec, { status: 200, json: { code: 'SUCCESS', message: `gowa ${this.versionString} — UI disabled` } });
 			}
 			// Unknown routes (and wrong methods) pass through the device middleware first.
 			const resolved = this.resolveDevice(req, rec);
@@ -432,6 +458,14 @@ class Simulator {
 			const resolved = this.resolveDevice(req, rec);
 			if (resolved.error) throw resolved.error;
 			ctx.device = resolved.device;
+		}
+		if (this.supports('9.5')) {
+			const scheduleError = require('./schedules').checkScheduleFields(match.route.operationId, ctx.input);
+			if (scheduleError) {
+				this.noteRuleError(rec, scheduleError);
+				throw scheduleError;
+			}
+			ctx.schedule = require('./schedules').parseScheduleOf(match.route.operationId, ctx.input);
 		}
 		const result = await match.route.handler(ctx);
 		return this.respond(req, res, rec, result);
@@ -662,6 +696,19 @@ function pathMatches(pattern, path) {
 	}
 	if (text.endsWith('*')) return path.startsWith(text.slice(0, -1));
 	return path === text || path === `${text}/`;
+}
+
+/** '9.5', 'v9.5.0', 9.5 → '9.5' (major.minor). */
+function normaliseVersion(value) {
+	const match = /^v?(\d+)\.(\d+)/.exec(String(value).trim());
+	if (!match) throw new Error(`simulator version must look like 9.5 or 9.2, not ${value}`);
+	return `${Number(match[1])}.${Number(match[2])}`;
+}
+
+function compareVersions(a, b) {
+	const [aMajor, aMinor] = a.split('.').map(Number);
+	const [bMajor, bMinor] = b.split('.').map(Number);
+	return aMajor - bMajor || aMinor - bMinor;
 }
 
 function normaliseBasePath(value) {

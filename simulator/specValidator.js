@@ -20,6 +20,8 @@ const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 const SPEC_HINT =
 	"GOWA's OpenAPI spec was not found: set GOWA_OPENAPI to a copy of docs/openapi.yaml from github.com/aldinokemal/go-whatsapp-web-multidevice, or place it at ../shared/gowa/openapi.yaml (relative to the project root)";
+const NEXT_SPEC_HINT =
+	"GOWA's v9.5 OpenAPI spec was not found: set GOWA_OPENAPI_NEXT to a copy of docs/openapi.yaml of GOWA v9.5 or newer (github.com/aldinokemal/go-whatsapp-web-multidevice), or place it at ../shared/gowa/next/openapi-fork-v9.5.yaml (relative to the project root)";
 
 const specCache = new Map();
 const compiled = new WeakMap();
@@ -31,6 +33,14 @@ function specCandidates(explicitPath) {
 	if (process.env.GOWA_OPENAPI) list.push(path.resolve(process.env.GOWA_OPENAPI));
 	list.push(path.resolve(PROJECT_ROOT, '..', 'shared', 'gowa', 'openapi.yaml'));
 	return list;
+}
+
+/** Where the v9.5 spec copy is: $GOWA_OPENAPI_NEXT, else ../shared/gowa/next/openapi-fork-v9.5.yaml; undefined when neither exists. */
+function findNextSpecPath() {
+	const list = [];
+	if (process.env.GOWA_OPENAPI_NEXT) list.push(path.resolve(process.env.GOWA_OPENAPI_NEXT));
+	list.push(path.resolve(PROJECT_ROOT, '..', 'shared', 'gowa', 'next', 'openapi-fork-v9.5.yaml'));
+	return list.find((candidate) => fs.existsSync(candidate));
 }
 
 /** The spec file that loadSpec() would read, or undefined. */
@@ -310,9 +320,16 @@ function validateParameters(spec, entry, recorded, errors, warnings) {
 	}
 }
 
-function formToObject(spec, schema, form, errors) {
+/** A schema's properties, merged with those of its `allOf` parts (v9.5 send bodies add ScheduleOptions that way). */
+function schemaProperties(spec, schema) {
 	const resolved = resolveRef(spec, schema) || {};
-	const properties = resolved.properties || {};
+	const merged = {};
+	for (const part of resolved.allOf || []) Object.assign(merged, schemaProperties(spec, part));
+	return Object.assign(merged, resolved.properties || {});
+}
+
+function formToObject(spec, schema, form, errors) {
+	const properties = schemaProperties(spec, schema);
 	const object = {};
 	const fields = form.fields || {};
 	const files = form.files || {};
@@ -376,8 +393,8 @@ function validateBody(spec, entry, recorded, errors, warnings) {
 	}
 	const validator = compileSchema(spec, `body:${entry.operationId}`, schema);
 	if (!validator(object)) errors.push(...ajvMessages(validator, 'body'));
-	const properties = (resolveRef(spec, schema) || {}).properties;
-	if (properties && object && typeof object === 'object' && !Array.isArray(object)) {
+	const properties = schemaProperties(spec, schema);
+	if (Object.keys(properties).length > 0 && object && typeof object === 'object' && !Array.isArray(object)) {
 		for (const key of Object.keys(object)) {
 			if (!Object.prototype.hasOwnProperty.call(properties, key)) warnings.push(`body/${key} is not documented for ${entry.operationId} (the server ignores unknown fields)`);
 		}
@@ -414,7 +431,9 @@ function validateResponse(spec, operationId, status, body) {
 }
 
 module.exports = {
+	NEXT_SPEC_HINT,
 	SPEC_HINT,
+	findNextSpecPath,
 	findOperation,
 	findSpecPath,
 	isSpecCached,

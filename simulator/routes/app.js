@@ -156,13 +156,14 @@ module.exports = [
 			ctx.ok(
 				'Fetch app info success',
 				goMap({
-					version: 'v9.2.0',
+					version: ctx.sim.versionString,
 					os: 'GOWA',
 					base_path: ctx.sim.basePath,
 					max_file_size: 50_000_000,
 					max_video_size: 100_000_000,
 					max_image_size: 20_000_000,
 					chatwoot_enabled: false,
+					...(ctx.sim.supports('9.5') ? { scheduled_sends: true } : {}),
 				}),
 			),
 	},

@@ -40,8 +40,9 @@ function standard(ctx, { phoneField, operationId } = {}) {
 	return { request, jid };
 }
 
-/** A successful send: stores the message like StoreSentMessage and answers {message_id, status}. */
+/** A successful send: stores the message like StoreSentMessage and answers {message_id, status} (v9.5: or schedules it). */
 function sendSuccess(ctx, { jid, statusText, content = '', media }) {
+	if (ctx.schedule) return require('../schedules').scheduleSend(ctx, { jid, content, media });
 	const id = messageId();
 	ctx.store.storeSent({
 		id,

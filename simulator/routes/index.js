@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Route table: every non-chatwoot operation of GOWA's spec. A route is
+ * Route table: every non-chatwoot operation of GOWA's spec (v9.5; routes with `since: '9.5'` are 404 on a simulator started as v9.2). A route is
  * { method, path (Fiber style, `:param`), operationId, scoped (passes the device middleware), handler(ctx) }.
  * Handlers return { status, json | text | buffer, headers } or throw a GowaError.
  */
@@ -15,6 +15,7 @@ const ROUTES = [
 	...require('./chat'),
 	...require('./group'),
 	...require('./newsletter'),
+	...require('./v95'),
 ];
 
 function compile(route) {

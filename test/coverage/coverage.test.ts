@@ -3,10 +3,11 @@
  * engine (test/harness) against the GOWA simulator, and fails
  *   - for a resource whose case file is missing (missing file = missing coverage),
  *   - for an operation of the node (actions/resources.ts) without a case, or a case naming no operation of the node,
- *   - for a recorded request that GOWA would not accept (spec + real-server rules, NOTES §10),
+ *   - for a recorded request that GOWA would not accept (spec + real-server rules, NOTES §10): every request against
+ *     the v9.5 spec copy (and a v9.5 server's rules), and requests of operations v9.2 has also against the pinned v9.2 file,
  *   - for a case whose run fails,
  *   - and, at the end, listing every non-chatwoot operationId of the spec that no case reached.
- * Skips (saying where to get the file) when GOWA's openapi.yaml is not available.
+ * The simulator speaks v9.5. Skips (saying where to get the files) when either spec is not available.
  *
  * Case files export `cases: Array<{ resource, operation, parameters, items? }>`. `items` may also be a function of
  * a context `{ sim, store(deviceId?) }` for cases that need data the simulator seeded (a stored message, a group).
@@ -19,11 +20,11 @@ import { join } from 'node:path';
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { RecordedRequest, RunResult, Simulator, TestItem } from '../harness';
-import { contractProblems, describeContract, loadSimulator, runNode, specPath } from '../harness';
+import { contractProblems, describeContractNext, inPinnedSpec, loadSimulator, nextSpecPath, runNode } from '../harness';
 import { resources } from '../../nodes/WhatsAppMultiDevice/actions/resources';
 
 /** Every resource of the node and the spec tag(s) it covers. */
-const CASE_FILES = ['send', 'session', 'device', 'user', 'call', 'message', 'chat', 'group', 'newsletter'];
+const CASE_FILES = ['send', 'scheduledSend', 'session', 'device', 'user', 'call', 'message', 'chat', 'group', 'newsletter'];
 
 const AUTH = { username: 'coverage-admin', password: 'Coverage-Pw-81' };
 const BASE_DEVICES = [
@@ -83,7 +84,7 @@ function specOperations(): Map<string, string> {
 		loadSpec(path?: string): unknown;
 		listOperations(spec: unknown): Array<{ method: string; path: string; operationId: string; tags: string[] }>;
 	};
-	const operations = validator.listOperations(validator.loadSpec(specPath)).filter((operation) => !operation.tags.includes('chatwoot'));
+	const operations = validator.listOperations(validator.loadSpec(nextSpecPath)).filter((operation) => !operation.tags.includes('chatwoot'));
 	return new Map(operations.map((operation) => [operation.operationId, `${operation.method.toUpperCase()} ${operation.path}`]));
 }
 
@@ -107,12 +108,12 @@ function apiRequests(requests: RecordedRequest[]): RecordedRequest[] {
 	return requests.filter((request) => !request.path.startsWith('/statics/'));
 }
 
-describeContract('coverage: the node reaches every non-chatwoot GOWA operation', () => {
+describeContractNext('coverage: the node reaches every non-chatwoot GOWA operation', () => {
 	const reached = new Map<string, string[]>();
-	const operations = specPath ? specOperations() : new Map<string, string>();
+	const operations = nextSpecPath ? specOperations() : new Map<string, string>();
 
-	test('the spec has the 81 non-chatwoot operations this coverage is about', () => {
-		expect(operations.size).toBe(81);
+	test('the v9.5 spec has the 89 non-chatwoot operations this coverage is about', () => {
+		expect(operations.size).toBe(89);
 	});
 
 	test.each(CASE_FILES)('test/coverage/%s.cases.ts exists and exports its cases', (name) => {
@@ -164,7 +165,9 @@ describeContract('coverage: the node reaches every non-chatwoot GOWA operation',
 					});
 					const requests = apiRequests(sim.requests);
 					for (const request of requests) {
-						const problems = request.operationId ? contractProblems(request) : [`not an operation of the spec: ${request.method} ${request.path}`];
+						const problems = request.operationId
+							? [...(inPinnedSpec(request) ? contractProblems(request, '9.2') : []), ...contractProblems(request, '9.5')]
+							: [`not an operation of the spec: ${request.method} ${request.path}`];
 						if (problems.length === 0 && request.operationId) {
 							reached.set(request.operationId, [...(reached.get(request.operationId) ?? []), `${entry.resource}.${entry.operation}`]);
 						}

@@ -58,4 +58,22 @@ export const cases: OperationCase[] = [
 		parameters: { resource: 'message', operation: 'downloadMedia', ...target, binaryPropertyName: 'data' },
 		items: (context) => [{ json: storedMessage(context, 'image') }],
 	},
+	{
+		resource: 'message',
+		operation: 'markPlayed',
+		parameters: { resource: 'message', operation: 'markPlayed', ...target },
+		items: (context) => [{ json: storedMessage(context, 'audio') }],
+	},
+	{
+		resource: 'message',
+		operation: 'forward',
+		parameters: {
+			resource: 'message',
+			operation: 'forward',
+			messageId: '={{ $json.id }}',
+			recipient: '0811 4444 5555',
+			options: { scheduleAt: '={{ $now.plus({ hours: 3 }).toISO() }}', scheduleTimeZone: 'Asia/Makassar' },
+		},
+		items: (context) => [{ json: storedMessage(context, '') }],
+	},
 ];

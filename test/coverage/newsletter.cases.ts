@@ -30,4 +30,10 @@ export const cases: OperationCase[] = [
 		parameters: { resource: 'newsletter', operation: 'unfollow', newsletterId: '={{ $json.newsletterId }}' },
 		items: followed,
 	},
+	{
+		resource: 'newsletter',
+		operation: 'downloadMedia',
+		parameters: { resource: 'newsletter', operation: 'downloadMedia', newsletterId: '={{ $json.newsletterId }}', serverId: '={{ $json.serverId }}', binaryPropertyName: 'data' },
+		items: (context) => [{ json: { ...followed(context)[0].json, serverId: 105 } }],
+	},
 ];

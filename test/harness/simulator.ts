@@ -78,6 +78,9 @@ export interface Simulator {
 	sendWebhook: Loose;
 	buildEvent: Loose;
 	putStatic: Loose;
+	/** GOWA v9.5: run the due scheduled sends at a time (ms); the schedules of a device. */
+	runDueSchedules: Loose;
+	schedulesOf: Loose;
 	[key: string]: unknown;
 }
 

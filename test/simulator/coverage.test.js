@@ -42,8 +42,8 @@ describeWithSpec('every non-chatwoot operation of the spec', () => {
 		expect(documented).toHaveLength(81);
 		const missing = documented.filter((operationId) => !OPERATION_IDS.includes(operationId));
 		expect(missing).toEqual([]);
-		// and every route is a documented operation at the documented method + path
-		for (const route of ROUTES) {
+		// and every route is a documented operation at the documented method + path (v9.5 routes: see v95.test.js)
+		for (const route of ROUTES.filter((candidate) => !candidate.since)) {
 			const found = specValidator.findOperation(spec, route.method, route.path.replace(/:([a-z_]+)/g, 'x'));
 			expect(found && found.operationId).toBe(route.operationId);
 		}

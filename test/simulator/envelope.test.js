@@ -47,7 +47,7 @@ describe('response envelope and plain-text answers', () => {
 
 	it('serves the UI-disabled banner at the base path root', async () => {
 		const response = await call(ctx.sim, 'GET', '/');
-		expect(response.json).toEqual({ code: 'SUCCESS', message: 'gowa v9.2.0 — UI disabled' });
+		expect(response.json).toEqual({ code: 'SUCCESS', message: 'gowa v9.5.0 — UI disabled' });
 	});
 
 	it('turns binder errors into 500 INTERNAL_SERVER_ERROR with the Go message', async () => {

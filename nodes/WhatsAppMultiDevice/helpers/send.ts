@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { deliveryPolicyOf, isMessageSend } from '../../shared/delivery';
 import { gowaRequest } from '../../shared/transport';
+import { requireFeature } from './capabilities';
 import { deviceOverride } from './device';
 import type { MediaKind } from './media';
 import { checkMediaUrl, readUpload, toFormData } from './media';
-import { sendOutcome } from './output';
-import { getRecipient } from './recipient';
+import { scheduledOutcome, sendOutcome } from './output';
+import { getPhoneList, getRecipient } from './recipient';
 import { releaseSendOnceKey, reserveSendOnceKey, sendOnceKeyOf } from './sendOnce';
 
 /**
@@ -20,6 +21,7 @@ export async function sendMedia(
 	fields: IDataObject,
 ): Promise<INodeExecutionData[]> {
 	const recipient = await getRecipient.call(this, itemIndex);
+	if (Array.isArray(fields.mentions) && fields.mentions.length > 0) await requireFeature.call(this, itemIndex, 'captionMentions');
 	const source = this.getNodeParameter('source', itemIndex, 'binary') as string;
 	const body: IDataObject = { phone: recipient.jid, ...fields };
 	let form: FormData;
@@ -35,10 +37,21 @@ export async function sendMedia(
 	return await postSend.call(this, itemIndex, `/send/${kind}`, form, recipient.jid);
 }
 
+/** The Mentions option as bare phone numbers (and @everyone). */
+export async function mentionsOf(this: IExecuteFunctions, itemIndex: number, options: IDataObject): Promise<string[]> {
+	return await getPhoneList.call(this, itemIndex, options.mentions, 'Mentions', ['@everyone']);
+}
+
+/** Whether a send body asks GOWA to schedule the message (v9.5 `scheduled_at`, see helpers/schedule.ts). */
+export function isScheduledSend(body: IDataObject | FormData): boolean {
+	return body instanceof FormData ? body.has('scheduled_at') : body.scheduled_at !== undefined;
+}
+
 /**
- * POSTs one send request for the item (device override honoured) and returns its outcome item. With Send Once per Key
- * a message whose key is already recorded is not sent (status "skipped"); the key stays recorded when the send may
- * have been delivered (2xx or unknown outcome) and is released when it definitely was not.
+ * POSTs one send request for the item (device override honoured) and returns its outcome item. A scheduled send is
+ * only made to a server that announces scheduled sends (an older one would ignore the fields and send at once).
+ * With Send Once per Key a message whose key is already recorded is not sent (status "skipped"); the key stays
+ * recorded when the send may have been delivered (2xx or unknown outcome) and is released when it definitely was not.
  */
 export async function postSend(
 	this: IExecuteFunctions,
@@ -47,18 +60,30 @@ export async function postSend(
 	body: IDataObject | FormData,
 	recipient: string | undefined,
 ): Promise<INodeExecutionData[]> {
+	const scheduled = isScheduledSend(body);
+	if (scheduled) await requireFeature.call(this, itemIndex, 'scheduledSends');
 	const key = isMessageSend('POST', path) ? sendOnceKeyOf(this, itemIndex) : undefined;
 	if (key !== undefined && !(await reserveSendOnceKey(this, itemIndex, key))) {
 		return [{ json: { status: 'skipped', reason: 'A message with this Send Once per Key was already sent', sendOnceKey: key, recipient: recipient ?? null, attempts: 0 } }];
 	}
+	// Attempts of this send only (not the /app/info read before it).
+	const earlierAttempts = deliveryPolicyOf(this)?.attemptsOf(itemIndex) ?? 0;
 	const results = await gowaRequest
-		.call(this, { method: 'POST', path, body, deviceScoped: true, deviceId: deviceOverride(this, itemIndex), itemIndex })
+		.call(this, {
+			method: 'POST',
+			path,
+			body,
+			deviceScoped: true,
+			deviceId: deviceOverride(this, itemIndex),
+			itemIndex,
+			scheduledSend: scheduled,
+		})
 		.catch(async (error: unknown) => {
 			if (key !== undefined) await releaseSendOnceKey(this, key, error);
 			throw error;
 		});
-	const outcome = sendOutcome(results, recipient);
-	outcome.attempts = deliveryPolicyOf(this)?.attemptsOf(itemIndex) || 1;
+	const outcome = scheduled ? scheduledOutcome(this, itemIndex, results, recipient) : sendOutcome(results, recipient);
+	outcome.attempts = (deliveryPolicyOf(this)?.attemptsOf(itemIndex) ?? 0) - earlierAttempts || 1;
 	if (key !== undefined) outcome.sendOnceKey = key;
 	return [{ json: outcome }];
 }

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readSchedule } from './schedule';
+
 /** Reads a text parameter that must not be blank; the text itself is kept as typed (formatting, new lines). */
 export function requireText(
 	context: IExecuteFunctions,
@@ -29,7 +31,10 @@ export function optionalText(value: unknown): string | undefined {
 
 export const DISAPPEARING_DURATIONS = [0, 86400, 604800, 7776000];
 
-/** Maps the shared send options (Disappearing After, Mark as Forwarded, Reply To Message ID) onto GOWA's fields. */
+/**
+ * Maps the shared send options (Disappearing After, Mark as Forwarded, Reply To Message ID, and the Schedule options
+ * of GOWA v9.5) onto GOWA's fields.
+ */
 export function commonSendFields(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -50,7 +55,7 @@ export function commonSendFields(
 	if (allowed.forwarded !== false && options.isForwarded !== undefined) fields.is_forwarded = options.isForwarded === true;
 	const reply = optionalText(options.replyMessageId);
 	if (allowed.reply !== false && reply !== undefined) fields.reply_message_id = reply.trim();
-	return fields;
+	return { ...fields, ...readSchedule(context, itemIndex, options) };
 }
 
 function notText(context: IExecuteFunctions, itemIndex: number, displayName: string, value: unknown): void {

@@ -5,12 +5,14 @@ import * as archive from './archive.operation';
 import * as getAll from './getAll.operation';
 import * as getMessages from './getMessages.operation';
 import * as pin from './pin.operation';
+import * as requestHistory from './requestHistory.operation';
 import * as setDisappearing from './setDisappearing.operation';
 
 export const operations: OperationMap = {
 	getAll,
 	getMessages,
 	pin,
+	requestHistory,
 	archive,
 	setDisappearing,
 };
@@ -49,6 +51,12 @@ export const description: INodeProperties[] = [
 				description: 'Pin a chat to the top of the chat list, or unpin it',
 			},
 			{
+				name: 'Request History',
+				value: 'requestHistory',
+				action: 'Request older messages of a chat from the phone',
+				description: 'Ask the phone for older messages of a chat (GOWA v9.5+); they arrive later in chat storage, read them with Get Messages',
+			},
+			{
 				name: 'Set Disappearing Messages',
 				value: 'setDisappearing',
 				action: 'Set the disappearing messages timer of a chat',
@@ -59,6 +67,7 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...getMessages.description,
 	...pin.description,
+	...requestHistory.description,
 	...archive.description,
 	...setDisappearing.description,
 ];

@@ -5,6 +5,7 @@ import * as deleteForMe from './delete.operation';
 import * as downloadMedia from './downloadMedia.operation';
 import * as edit from './edit.operation';
 import * as forward from './forward.operation';
+import * as markPlayed from './markPlayed.operation';
 import * as markRead from './markRead.operation';
 import * as react from './react.operation';
 import * as revoke from './revoke.operation';
@@ -17,6 +18,7 @@ export const operations: OperationMap = {
 	revoke,
 	delete: deleteForMe,
 	markRead,
+	markPlayed,
 	star,
 	unstar,
 	forward,
@@ -63,6 +65,12 @@ export const description: INodeProperties[] = [
 				description: 'Forward a stored message (text or media) to a phone number or group',
 			},
 			{
+				name: 'Mark as Played',
+				value: 'markPlayed',
+				action: 'Mark a voice note as played',
+				description: 'Send the played receipt (blue microphone) for a received voice note or audio message (GOWA v9.5+)',
+			},
+			{
 				name: 'Mark as Read',
 				value: 'markRead',
 				action: 'Mark a message as read',
@@ -93,6 +101,7 @@ export const description: INodeProperties[] = [
 	...revoke.description,
 	...deleteForMe.description,
 	...markRead.description,
+	...markPlayed.description,
 	...star.description,
 	...unstar.description,
 	...forward.description,

@@ -6,6 +6,7 @@ import { getRecipient } from '../../helpers/recipient';
 import { postSend } from '../../helpers/send';
 import { commonSendFields } from '../../helpers/validation';
 import { durationOption, messageIdField, recipientField } from '../common.descriptions';
+import { sendOptionsCollection } from '../send/schedule.description';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,23 +20,16 @@ const properties: INodeProperties[] = [
 		description:
 			'Where to forward the message: a phone number (+62 812-3456-7890, 6281234567890, 0812… with the Default Country Code) or a chat JID (…@s.whatsapp.net, …@g.us, …@lid)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			durationOption,
-			{
-				displayName: 'Force Re-Upload',
-				name: 'forceReupload',
-				type: 'boolean',
-				default: false,
-				description: 'Whether GOWA uploads the media again instead of reusing the original upload (try this when a forwarded file does not open)',
-			},
-		],
-	},
+	sendOptionsCollection([
+		durationOption,
+		{
+			displayName: 'Force Re-Upload',
+			name: 'forceReupload',
+			type: 'boolean',
+			default: false,
+			description: 'Whether GOWA uploads the media again instead of reusing the original upload (try this when a forwarded file does not open)',
+		},
+	]),
 ];
 
 const displayOptions = { show: { resource: ['message'], operation: ['forward'] } };

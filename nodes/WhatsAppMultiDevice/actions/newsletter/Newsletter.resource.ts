@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../operation.types';
+import * as downloadMedia from './downloadMedia.operation';
 import * as getMessages from './getMessages.operation';
 import * as unfollow from './unfollow.operation';
 
 export const operations: OperationMap = {
 	getMessages,
+	downloadMedia,
 	unfollow,
 };
 
@@ -18,6 +20,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['newsletter'] } },
 		default: 'getMessages',
 		options: [
+			{
+				name: 'Download Message Media',
+				value: 'downloadMedia',
+				action: 'Download the media of a channel post',
+				description: 'Get the image, video, audio, document or sticker of a channel post as a binary file (GOWA v9.5+)',
+			},
 			{
 				name: 'Get Messages',
 				value: 'getMessages',
@@ -33,5 +41,6 @@ export const description: INodeProperties[] = [
 		],
 	},
 	...getMessages.description,
+	...downloadMedia.description,
 	...unfollow.description,
 ];

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sendMedia } from '../../helpers/send';
 import { commonSendFields } from '../../helpers/validation';
-import { durationOption, forwardedOption, mediaSourceFields, recipientField, replyOption, optionsCollection } from '../common.descriptions';
+import { durationOption, forwardedOption, mediaSourceFields, recipientField, replyOption } from '../common.descriptions';
+import { sendOptionsCollection } from './schedule.description';
 
 const properties: INodeProperties[] = [
 	recipientField,
@@ -15,7 +16,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to send a push-to-talk voice note instead of an audio file. GOWA converts other formats to OGG Opus with ffmpeg.',
 	},
-	optionsCollection([durationOption, forwardedOption, replyOption]),
+	sendOptionsCollection([durationOption, forwardedOption, replyOption]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['audio'] } };

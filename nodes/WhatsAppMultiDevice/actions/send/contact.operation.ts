@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { postSend } from '../../helpers/send';
 import { getPhoneList, getRecipient } from '../../helpers/recipient';
 import { commonSendFields, requireText } from '../../helpers/validation';
-import { durationOption, forwardedOption, recipientField, optionsCollection } from '../common.descriptions';
+import { durationOption, forwardedOption, recipientField } from '../common.descriptions';
+import { sendOptionsCollection } from './schedule.description';
 
 const properties: INodeProperties[] = [
 	recipientField,
@@ -26,7 +27,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. +62 812-3456-7890',
 		description: 'Phone number on the contact card (same formats as Recipient)',
 	},
-	optionsCollection([durationOption, forwardedOption]),
+	sendOptionsCollection([durationOption, forwardedOption]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['contact'] } };

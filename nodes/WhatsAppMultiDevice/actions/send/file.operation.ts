@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sendMedia } from '../../helpers/send';
+import { mentionsOf, sendMedia } from '../../helpers/send';
 import { commonSendFields, optionalText } from '../../helpers/validation';
 import {
 	captionField,
@@ -10,14 +10,15 @@ import {
 	mediaSourceFields,
 	recipientField,
 	replyOption,
-	optionsCollection,
 } from '../common.descriptions';
+import { mentionsOption } from './mentions.description';
+import { sendOptionsCollection } from './schedule.description';
 
 const properties: INodeProperties[] = [
 	recipientField,
 	...mediaSourceFields('File', 'e.g. https://example.com/invoice.pdf'),
 	captionField,
-	optionsCollection([durationOption, forwardedOption, replyOption]),
+	sendOptionsCollection([durationOption, forwardedOption, mentionsOption('caption'), replyOption]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['file'] } };
@@ -29,5 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields: IDataObject = { ...commonSendFields(this, itemIndex, options) };
 	const caption = optionalText(this.getNodeParameter('caption', itemIndex, ''));
 	if (caption !== undefined) fields.caption = caption;
+	const mentions = await mentionsOf.call(this, itemIndex, options);
+	if (mentions.length > 0) fields.mentions = mentions;
 	return await sendMedia.call(this, itemIndex, 'file', fields);
 }

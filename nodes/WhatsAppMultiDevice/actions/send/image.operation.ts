@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sendMedia } from '../../helpers/send';
+import { mentionsOf, sendMedia } from '../../helpers/send';
 import { commonSendFields, optionalText } from '../../helpers/validation';
 import {
 	captionField,
@@ -12,14 +12,15 @@ import {
 	recipientField,
 	replyOption,
 	viewOnceOption,
-	optionsCollection,
 } from '../common.descriptions';
+import { mentionsOption } from './mentions.description';
+import { sendOptionsCollection } from './schedule.description';
 
 const properties: INodeProperties[] = [
 	recipientField,
 	...mediaSourceFields('Image', 'e.g. https://example.com/photo.jpg'),
 	captionField,
-	optionsCollection([
+	sendOptionsCollection([
 		{
 			displayName: 'Compress',
 			name: 'compress',
@@ -30,6 +31,7 @@ const properties: INodeProperties[] = [
 		durationOption,
 		hdOption,
 		forwardedOption,
+		mentionsOption('caption'),
 		replyOption,
 		viewOnceOption,
 	]),
@@ -47,5 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.viewOnce !== undefined) fields.view_once = options.viewOnce === true;
 	if (options.compress !== undefined) fields.compress = options.compress === true;
 	if (options.hd !== undefined) fields.hd = options.hd === true;
+	const mentions = await mentionsOf.call(this, itemIndex, options);
+	if (mentions.length > 0) fields.mentions = mentions;
 	return await sendMedia.call(this, itemIndex, 'image', fields);
 }

@@ -5,7 +5,8 @@ import { checkMediaUrl } from '../../helpers/media';
 import { postSend } from '../../helpers/send';
 import { getRecipient } from '../../helpers/recipient';
 import { commonSendFields, requireText } from '../../helpers/validation';
-import { durationOption, forwardedOption, recipientField, optionsCollection } from '../common.descriptions';
+import { durationOption, forwardedOption, recipientField } from '../common.descriptions';
+import { sendOptionsCollection } from './schedule.description';
 
 const properties: INodeProperties[] = [
 	recipientField,
@@ -27,7 +28,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		description: 'Text sent with the link (GOWA requires it). The message reads caption, then the link.',
 	},
-	optionsCollection([durationOption, forwardedOption]),
+	sendOptionsCollection([durationOption, forwardedOption]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['link'] } };

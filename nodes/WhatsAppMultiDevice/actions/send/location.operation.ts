@@ -4,7 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { postSend } from '../../helpers/send';
 import { getRecipient } from '../../helpers/recipient';
 import { commonSendFields } from '../../helpers/validation';
-import { durationOption, forwardedOption, recipientField, optionsCollection } from '../common.descriptions';
+import { durationOption, forwardedOption, recipientField } from '../common.descriptions';
+import { sendOptionsCollection } from './schedule.description';
 
 const properties: INodeProperties[] = [
 	recipientField,
@@ -28,7 +29,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 115.2126',
 		description: 'Longitude in decimal degrees, from -180 to 180',
 	},
-	optionsCollection([durationOption, forwardedOption]),
+	sendOptionsCollection([durationOption, forwardedOption]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['location'] } };

@@ -4,7 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { postSend } from '../../helpers/send';
 import { getRecipient } from '../../helpers/recipient';
 import { commonSendFields, requireText } from '../../helpers/validation';
-import { durationOption, recipientField, optionsCollection } from '../common.descriptions';
+import { durationOption, recipientField } from '../common.descriptions';
+import { sendOptionsCollection } from './schedule.description';
 
 const properties: INodeProperties[] = [
 	recipientField,
@@ -34,7 +35,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		description: 'How many answers one person may tick, from 1 to the number of answers',
 	},
-	optionsCollection([durationOption]),
+	sendOptionsCollection([durationOption]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['poll'] } };

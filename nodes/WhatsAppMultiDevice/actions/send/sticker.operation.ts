@@ -3,12 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sendMedia } from '../../helpers/send';
 import { commonSendFields } from '../../helpers/validation';
-import { durationOption, forwardedOption, mediaSourceFields, recipientField, optionsCollection } from '../common.descriptions';
+import { durationOption, forwardedOption, mediaSourceFields, recipientField } from '../common.descriptions';
+import { sendOptionsCollection } from './schedule.description';
 
 const properties: INodeProperties[] = [
 	recipientField,
 	...mediaSourceFields('Sticker', 'e.g. https://example.com/sticker.webp'),
-	optionsCollection([durationOption, forwardedOption]),
+	sendOptionsCollection([durationOption, forwardedOption]),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: ['sticker'] } };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sendMedia } from '../../helpers/send';
+import { mentionsOf, sendMedia } from '../../helpers/send';
 import { commonSendFields, optionalText } from '../../helpers/validation';
 import {
 	captionField,
@@ -12,14 +12,15 @@ import {
 	recipientField,
 	replyOption,
 	viewOnceOption,
-	optionsCollection,
 } from '../common.descriptions';
+import { mentionsOption } from './mentions.description';
+import { sendOptionsCollection } from './schedule.description';
 
 const properties: INodeProperties[] = [
 	recipientField,
 	...mediaSourceFields('Video', 'e.g. https://example.com/clip.mp4'),
 	captionField,
-	optionsCollection([
+	sendOptionsCollection([
 		{
 			displayName: 'Compress',
 			name: 'compress',
@@ -37,6 +38,7 @@ const properties: INodeProperties[] = [
 		},
 		hdOption,
 		forwardedOption,
+		mentionsOption('caption'),
 		replyOption,
 		viewOnceOption,
 	]),
@@ -55,5 +57,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.compress !== undefined) fields.compress = options.compress === true;
 	if (options.hd !== undefined) fields.hd = options.hd === true;
 	if (options.gifPlayback !== undefined) fields.gif_playback = options.gifPlayback === true;
+	const mentions = await mentionsOf.call(this, itemIndex, options);
+	if (mentions.length > 0) fields.mentions = mentions;
 	return await sendMedia.call(this, itemIndex, 'video', fields);
 }
