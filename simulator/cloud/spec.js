@@ -115,7 +115,10 @@ function fixButtonIndex(schemas) {
 	walk(schemas.TemplateComponent ?? schemas);
 }
 
-const PATCHES = { mergeBaseProperties, addInteractiveTypes, fixButtonIndex };
+/** P4 adds no schema to the document: it switches the validator to MARK_READ_SCHEMA for `status:"read"` bodies. */
+function markReadSchema() {}
+
+const PATCHES = { mergeBaseProperties, addInteractiveTypes, fixButtonIndex, markReadSchema };
 
 /** P4: the body of mark-as-read (optionally with a typing indicator); Meta's spec has only an example. */
 const MARK_READ_SCHEMA = {
@@ -170,7 +173,7 @@ function specValidator(options = {}) {
 		validate(operationId, body, contentType = 'application/json') {
 			let check;
 			const isObject = body !== null && typeof body === 'object' && !Array.isArray(body);
-			if (operationId === 'sendMessage' && isObject && body.status === 'read') {
+			if (operationId === 'sendMessage' && isObject && body.status === 'read' && patches.includes('markReadSchema')) {
 				check = compile('markRead', MARK_READ_SCHEMA);
 			} else if (operationId === 'sendMessage') {
 				// NOTES §8.1: pick the variant by `type` (the discriminator validators ignore), then validate against it.
