@@ -43,6 +43,8 @@ class CloudSimulator {
 		this.pairRateLimitMs = options.pairRateLimitMs ?? 0;
 		this.appSecret = options.appSecret ?? DEFAULTS.appSecret;
 		this.webhookUrl = options.webhookUrl;
+		/** Where media URLs point (default: this server); another origin tests that the token stays home. */
+		this.mediaBaseUrl = options.mediaBaseUrl;
 		this.requests = [];
 		this.sent = [];
 		this.webhooks = [];
@@ -78,7 +80,7 @@ class CloudSimulator {
 	}
 
 	mediaUrl(media) {
-		return `${this.url}${MEDIA_PATH}?mid=${media.id}&ext=${Math.floor(Date.now() / 1000)}&hash=${media.sha256.slice(0, 16)}`;
+		return `${this.mediaBaseUrl ?? this.url}${MEDIA_PATH}?mid=${media.id}&ext=${Math.floor(Date.now() / 1000)}&hash=${media.sha256.slice(0, 16)}`;
 	}
 
 	clearRequests() {

@@ -55,6 +55,20 @@ describeCloudContract('WhatsApp Cloud transport', () => {
 			expect(kit.requests()).toHaveLength(1);
 		});
 
+		test('a 502 on a send is retried when Retry Sends With Unknown Outcome is on', async () => {
+			kit.sim.failNext({ status: 502, plain: true, path: `/${kit.sim.phoneNumberId}/messages` });
+			const result = await sendText({ sending: { baseDelayMs: 0, retryUnknownDelivery: true } });
+			expect(result.items[0].json).toMatchObject({ status: 'sent', attempts: 2 });
+		});
+
+		test('Messages per Day caps the sends of one phone number; Return Unsent gives the rest back as skipped', async () => {
+			const items = [0, 1, 2].map(() => ({ json: { to: CUSTOMER } }));
+			const result = await sendText({ sending: { baseDelayMs: 0, parallelRequests: 1, messagesPerDay: 2, onDailyLimit: 'returnUnsent' } }, items);
+			expect(result.items.map((item) => item.json.status)).toEqual(['sent', 'sent', 'skipped']);
+			expect(result.items[2].json.error).toBe(`Daily limit of 2 messages reached for phone number ID ${kit.sim.phoneNumberId}`);
+			expect(kit.requests()).toHaveLength(2);
+		});
+
 		test('a 502 on a read is retried (nothing can be sent twice)', async () => {
 			kit.sim.failNext({ status: 502, plain: true, path: `/${kit.sim.phoneNumberId}` });
 			const result = await kit.run({ resource: 'phoneNumber', operation: 'get', sending: { baseDelayMs: 0 } });
@@ -113,6 +127,26 @@ describeCloudContract('WhatsApp Cloud transport', () => {
 			} finally {
 				await echo.close();
 			}
+		});
+
+		test('a media URL on another host is not downloaded: no request reaches it', async () => {
+			const upload = await kit.run({ resource: 'media', operation: 'upload', binaryPropertyName: 'data', mediaKind: 'image' }, [{ json: {}, binary: { data: { data: Buffer.from('ffd8ffd9', 'hex'), mimeType: 'image/jpeg', fileName: 'a.jpg' } } }]);
+			(kit.sim as unknown as { mediaBaseUrl?: string }).mediaBaseUrl = foreign.url;
+			try {
+				const result = await kit.run({ resource: 'media', operation: 'download', mediaId: upload.items[0].json.mediaId, binaryPropertyName: 'data' });
+				expect(result.error?.message).toBe('The media URL is on another host (127.0.0.1:' + new URL(foreign.url).port + ') than the Graph API');
+				expect(foreignRequests).toEqual([]);
+			} finally {
+				(kit.sim as unknown as { mediaBaseUrl?: string }).mediaBaseUrl = undefined;
+			}
+		});
+
+		test('the app secret and verify token never leave n8n', async () => {
+			await sendText();
+			await kit.run({ resource: 'phoneNumber', operation: 'get' });
+			const everything = kit.requests().map((request) => JSON.stringify(request.headers) + (request as unknown as { rawBody: Buffer }).rawBody.toString('utf8') + request.path).join('\n');
+			expect(everything).not.toContain(kit.sim.appSecret);
+			expect(everything).not.toContain('simulator-verify-token');
 		});
 
 		test('Graph Base URL with user info is refused before any request', async () => {
