@@ -62,7 +62,8 @@ module.exports = {
 			await resource.waitFor();
 			t.assert.equal(await resource.locator('input').inputValue(), 'Message');
 			const resources = await optionTexts(page, resource);
-			t.assert.deepEqual(resources, ['Block', 'Business Profile', 'Media', 'Message', 'Phone Number', 'Template']);
+			// n8n appends its own "Custom API Call" entry for credentials with generic authentication.
+			t.assert.deepEqual(resources.filter((name) => name !== 'Custom API Call'), ['Block', 'Business Profile', 'Media', 'Message', 'Phone Number', 'Template']);
 			const types = await optionTexts(page, page.locator('[data-test-id="parameter-input-messageType"]'));
 			for (const type of ['Text', 'Image', 'Sticker', 'Interactive: Reply Buttons', 'Interactive: List', 'Template', 'Reaction', 'Contacts']) {
 				t.assert.ok(types.includes(type), `Message Type offers ${type}: ${types}`);
