@@ -8,26 +8,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { signIn, startEditorCase } = require('../lib/browser');
+const { optionTexts, signIn, startEditorCase } = require('../lib/browser');
 
 const WORKFLOW_ID = 'e2eEditorPlay001';
-
-const openDropdowns = (page) => page.locator('.el-select-dropdown:visible');
-
-async function closeDropdowns(page, { escape = false } = {}) {
-	if (escape && (await openDropdowns(page).count()) > 0) await page.keyboard.press('Escape');
-	for (let attempt = 0; attempt < 50 && (await openDropdowns(page).count()) > 0; attempt++) await page.waitForTimeout(100);
-}
-
-async function optionTexts(page, select) {
-	await closeDropdowns(page);
-	await select.click();
-	const headlines = openDropdowns(page).locator('[data-test-id="parameter-input-item"] .option-headline');
-	await headlines.first().waitFor();
-	const texts = (await headlines.allInnerTexts()).map((text) => text.trim());
-	await closeDropdowns(page, { escape: true });
-	return texts;
-}
 
 module.exports = {
 	name: 'cloud editor (chromium): WhatsApp Cloud appears in the node panel with its actions, selectors and credential type',

@@ -255,13 +255,13 @@ const REDACTED = '[redacted]';
  * Removes the credential's secrets from text a server sent back (a proxy error page or a debugging server may echo
  * the request, Authorization header included), before it is quoted in an error: the password and webhook secret
  * as typed, URL-encoded and base64-encoded, and the Basic auth token. Secrets shorter than 4 characters are left
- * alone, as redacting them would garble ordinary words.
+ * alone, as redacting them would garble ordinary words. `fields` names other secret fields (other credential types).
  */
-export function redactSecrets(text: string | undefined, credentials: ICredentialDataDecryptedObject): string | undefined {
+export function redactSecrets(text: string | undefined, credentials: ICredentialDataDecryptedObject, fields: string[] = SECRET_FIELDS): string | undefined {
 	if (text === undefined) return undefined;
 	const forms = new Set<string>();
 	const username = typeof credentials.username === 'string' ? credentials.username : '';
-	for (const field of SECRET_FIELDS) {
+	for (const field of fields) {
 		const secret = credentials[field];
 		if (typeof secret !== 'string' || secret.length < 4) continue;
 		forms.add(secret);

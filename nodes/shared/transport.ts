@@ -15,6 +15,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { DailyLimitReached, backoffMs, deliveryPolicyOf, isMessageSend, shouldRetry } from './delivery';
 import type { GowaFailure } from './errors';
 import { gowaApiError, gowaFailureOf, redactSecrets } from './errors';
+import { bodyBuffer, dispositionFileName, networkCodeOf, retryAfterMs } from './http';
 
 /** The one place that talks HTTP to GOWA. Every node and operation goes through here. */
 
@@ -139,39 +140,13 @@ export async function getConnection(this: GowaContext, itemIndex?: number): Prom
 	return (await resolveCredentials(this, itemIndex)).connection;
 }
 
-function networkCodeOf(error: unknown): string | undefined {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		const candidate = current as { code?: unknown; cause?: unknown; message?: unknown };
-		if (typeof candidate.code === 'string' && /^E[A-Z_]+$/.test(candidate.code)) return candidate.code;
-		if (typeof candidate.message === 'string') {
-			const match = candidate.message.match(/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ECONNABORTED|EPIPE|EHOSTUNREACH|ENETUNREACH)\b/);
-			if (match) return match[1];
-			if (/timeout of \d+ms exceeded/i.test(candidate.message)) return 'ETIMEDOUT';
-		}
-		current = candidate.cause;
-	}
-	return undefined;
-}
-
-/** The answer body as bytes, whatever shape the request helper handed back. */
-function bodyBuffer(raw: unknown): Buffer {
-	if (Buffer.isBuffer(raw)) return raw;
-	if (raw instanceof ArrayBuffer) return Buffer.from(raw);
-	return Buffer.from(typeof raw === 'string' ? raw : JSON.stringify(raw ?? ''));
-}
-
 /** MIME type and file name of a download: from Content-Type and Content-Disposition, else the URL's last segment. */
 function downloadedFileInfo(headers: IDataObject, target: URL): { mimeType?: string; fileName?: string } {
 	const contentType = headers['content-type'];
-	const disposition = headers['content-disposition'];
-	const fileNameMatch = typeof disposition === 'string' ? disposition.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i) : null;
 	const fallbackName = decodeURIComponent(target.pathname.split('/').pop() ?? '') || undefined;
 	return {
 		mimeType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined,
-		fileName: fileNameMatch ? decodeURIComponent(fileNameMatch[1]) : fallbackName,
+		fileName: dispositionFileName(headers) ?? fallbackName,
 	};
 }
 
@@ -189,15 +164,6 @@ function parseEnvelope(body: unknown): GowaEnvelope | undefined {
 	}
 	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as GowaEnvelope;
 	return undefined;
-}
-
-function retryAfterMs(headers: IDataObject): number | undefined {
-	const value = headers['retry-after'];
-	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(String(value));
-	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 function plainText(body: unknown): string | undefined {

@@ -1,6 +1,8 @@
 import type { ICredentialDataDecryptedObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { redactSecrets } from '../../shared/errors';
+
 /** What went wrong talking to the Graph API, without anything secret (no headers, no token, no request config). */
 export interface CloudFailure {
 	httpCode?: number;
@@ -172,19 +174,10 @@ export function cloudFailureOf(error: unknown): (DescribedCloudFailure & { failu
 	return undefined;
 }
 
-const SECRET_FIELDS = ['accessToken', 'appSecret', 'verifyToken'];
+/** The Cloud credential's secret fields (the shared redactor removes them as typed, URL- and base64-encoded). */
+const CLOUD_SECRET_FIELDS = ['accessToken', 'appSecret', 'verifyToken'];
 
-/** Removes the credential's secrets (as typed and URL-encoded) from text a server sent back, before it is quoted. */
+/** Removes the credential's secrets from text a server sent back, before it is quoted. */
 export function redactCloudSecrets(text: string | undefined, credentials: ICredentialDataDecryptedObject): string | undefined {
-	if (text === undefined) return undefined;
-	const forms = new Set<string>();
-	for (const field of SECRET_FIELDS) {
-		const secret = credentials[field];
-		if (typeof secret !== 'string' || secret.length < 4) continue;
-		forms.add(secret);
-		forms.add(encodeURIComponent(secret));
-	}
-	let redacted = text;
-	for (const form of [...forms].sort((a, b) => b.length - a.length)) redacted = redacted.split(form).join('[redacted]');
-	return redacted;
+	return redactSecrets(text, credentials, CLOUD_SECRET_FIELDS);
 }

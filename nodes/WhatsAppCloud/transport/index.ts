@@ -14,6 +14,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { DeliverySettings } from '../../shared/delivery';
 import { DailyLimitReached, backoffMs, deliveryPolicyOf } from '../../shared/delivery';
 import type { CloudFailure, DescribedCloudFailure } from './errors';
+import { bodyBuffer, dispositionFileName, networkCodeOf, retryAfterMs } from '../../shared/http';
 import { cloudApiError, cloudFailureOf, redactCloudSecrets } from './errors';
 
 /** The one place that talks HTTP to Meta's Graph API (WhatsApp Cloud API). */
@@ -116,29 +117,6 @@ export function pathSegment(value: string): string {
 	return encodeURIComponent(value);
 }
 
-function networkCodeOf(error: unknown): string | undefined {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		const candidate = current as { code?: unknown; cause?: unknown; message?: unknown };
-		if (typeof candidate.code === 'string' && /^E[A-Z_]+$/.test(candidate.code)) return candidate.code;
-		if (typeof candidate.message === 'string') {
-			const match = candidate.message.match(/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ECONNABORTED|EPIPE|EHOSTUNREACH|ENETUNREACH)\b/);
-			if (match) return match[1];
-			if (/timeout of \d+ms exceeded/i.test(candidate.message)) return 'ETIMEDOUT';
-		}
-		current = candidate.cause;
-	}
-	return undefined;
-}
-
-function bodyBuffer(raw: unknown): Buffer {
-	if (Buffer.isBuffer(raw)) return raw;
-	if (raw instanceof ArrayBuffer) return Buffer.from(raw);
-	return Buffer.from(typeof raw === 'string' ? raw : JSON.stringify(raw ?? ''));
-}
-
 function parseJson(body: Buffer): unknown {
 	const textBody = body.toString('utf8').trim();
 	if (!textBody.startsWith('{') && !textBody.startsWith('[')) return undefined;
@@ -147,13 +125,6 @@ function parseJson(body: Buffer): unknown {
 	} catch {
 		return undefined;
 	}
-}
-
-function retryAfterMs(headers: IDataObject): number | undefined {
-	const value = headers['retry-after'];
-	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-	const seconds = Number(value);
-	return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : undefined;
 }
 
 /** Reads Graph's error envelope `{error:{message,type,code,error_data:{details},error_subcode,fbtrace_id,is_transient}}`. */
@@ -313,11 +284,5 @@ export async function cloudDownload(this: IExecuteFunctions, url: string, itemIn
 	}
 	const { headers, body } = await cloudRawRequest.call(this, { method: 'GET', path: [], itemIndex }, target.toString());
 	const contentType = headers['content-type'];
-	const disposition = headers['content-disposition'];
-	const nameMatch = typeof disposition === 'string' ? disposition.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i) : null;
-	return {
-		body,
-		mimeType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined,
-		fileName: nameMatch ? decodeURIComponent(nameMatch[1]) : undefined,
-	};
+	return { body, mimeType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined, fileName: dispositionFileName(headers) };
 }
