@@ -15,8 +15,13 @@ const CLOUD_WORDING: Record<string, string> = {
 	timeoutMs: 'How long to wait for Meta to answer one request',
 };
 
+/** Options the Cloud transport implements; an option added to the GOWA node later is not offered here until it is. */
+const IMPLEMENTED = new Set([...Object.keys(CLOUD_WORDING), 'baseDelayMs', 'onDailyLimit', 'parallelRequests', 'retryUnknownDelivery']);
+
 export const cloudSendingOptions: INodeProperties = {
 	...sendingOptions,
 	description: 'How this node sends many items: parallel requests, pacing per business phone number, a daily cap and retries. Applies to all items of one execution.',
-	options: (sendingOptions.options as INodeProperties[]).map((option) => (CLOUD_WORDING[option.name] ? { ...option, description: CLOUD_WORDING[option.name] } : option)),
+	options: (sendingOptions.options as INodeProperties[])
+		.filter((option) => IMPLEMENTED.has(option.name))
+		.map((option) => (CLOUD_WORDING[option.name] ? { ...option, description: CLOUD_WORDING[option.name] } : option)),
 };
