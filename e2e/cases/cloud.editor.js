@@ -53,9 +53,8 @@ module.exports = {
 			}
 			await shot('02-ndv');
 
-			const credentials = page.locator('[data-test-id="node-credentials-select"]');
-			await credentials.click();
-			await page.click('[data-test-id="node-credentials-select-item-new"]');
+			// No WhatsApp Cloud API credential exists in this n8n yet: the node offers "Connect to WhatsApp Cloud".
+			await page.locator('[data-test-id="node-credentials-empty-state"]').getByText('Connect to WhatsApp Cloud').click();
 			const modal = page.locator('[data-test-id="editCredential-modal"]');
 			await modal.waitFor();
 			await modal.getByText('Access Token').first().waitFor();
