@@ -53,8 +53,17 @@ module.exports = {
 			}
 			await shot('02-ndv');
 
-			// No WhatsApp Cloud API credential exists in this n8n yet: the node offers "Connect to WhatsApp Cloud".
-			await page.locator('[data-test-id="node-credentials-empty-state"]').getByText('Connect to WhatsApp Cloud').click();
+			// Without a WhatsApp Cloud API credential the node offers "Connect to WhatsApp Cloud"; once the Cloud cases
+			// have created "Meta simulator", a select with "Create new credential" instead.
+			const emptyState = page.locator('[data-test-id="node-credentials-empty-state"]');
+			const select = page.locator('[data-test-id="node-credentials-select"]');
+			await emptyState.or(select).first().waitFor();
+			if (await emptyState.isVisible()) {
+				await emptyState.getByText('Connect to WhatsApp Cloud').click();
+			} else {
+				await select.click();
+				await page.click('[data-test-id="node-credentials-select-item-new"]');
+			}
 			const modal = page.locator('[data-test-id="editCredential-modal"]');
 			await modal.waitFor();
 			await modal.getByText('Access Token').first().waitFor();
