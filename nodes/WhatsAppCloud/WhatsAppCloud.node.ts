@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
 import { searchTemplates } from './methods/listSearch';
+import { templateVariables } from './methods/resourceMapping';
 
 export class WhatsAppCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +23,7 @@ export class WhatsAppCloud implements INodeType {
 		properties: nodeProperties,
 	};
 
-	methods = { listSearch: { searchTemplates } };
+	methods = { listSearch: { searchTemplates }, resourceMapping: { templateVariables } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -8,7 +8,8 @@ import { phoneNumberIdField, recipientField } from '../common.descriptions';
 import { basicFields, buildContacts, buildLocation, buildReaction, buildText } from './send/basic';
 import { buildButtons, buildCtaUrl, buildList, buildLocationRequest, interactiveFields } from './send/interactive';
 import { buildMedia, mediaFields } from './send/media';
-import { buildTemplate, templateFields } from './send/template';
+import { buildTemplate } from './send/template';
+import { templateFields } from './send/template.description';
 
 const properties: INodeProperties[] = [
 	phoneNumberIdField,
