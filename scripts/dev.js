@@ -4,13 +4,15 @@
  * `npm run dev`: this package in a real n8n, against the GOWA simulator, on your machine.
  *
  *   1. builds and packs the package, installs it as a community package (production node type names);
- *   2. starts the GOWA simulator (port 3000 or the next free one; basic auth; one logged-in device);
+ *   2. starts the GOWA simulator (port 3000 or the next free one; basic auth; one logged-in device) and the Meta
+ *      (WhatsApp Cloud API) simulator (port 3100 or the next free one);
  *   3. starts n8n 2.41.1 (installed once into ~/.cache, see e2e/lib/install.js) with its data in .dev/n8n,
  *      which persists between runs; imports the credential "GOWA simulator" and the workflows of examples/
- *      (credential references pointed at "GOWA simulator"; an example is re-imported only when its file changed);
+ *      (credential references pointed at "GOWA simulator"; an example is re-imported only when its file changed) and
+ *      the credential "Meta simulator" (WhatsApp Cloud API);
  *   4. prints the editor URL and the owner's login, and every request GOWA receives; Ctrl-C stops everything.
  *
- *   npm run dev -- --port 5678 --sim-port 3000   preferred ports (the next free ones are used if taken)
+ *   npm run dev -- --port 5678 --sim-port 3000 --meta-port 3100   preferred ports (the next free ones are used if taken)
  *   npm run dev -- --fresh                       start from an empty .dev/ (new database)
  */
 const crypto = require('node:crypto');
@@ -31,6 +33,8 @@ const IMPORTED_FILE = path.join(DEV_DIR, 'imported-examples.json');
 const OWNER = { email: 'dev@example.com', firstName: 'Dev', lastName: 'Owner', password: 'WhatsApp-dev-2026' };
 const GOWA = { user: 'gowa', password: 'gowa-dev-password', device: 'salon-main', basePath: '/gowa', webhookSecret: 'dev-webhook-secret-change-me' };
 const CREDENTIAL = { id: 'devGowaSimulator', name: 'GOWA simulator' };
+const META = { token: 'EAAG-dev-meta-simulator-token', appSecret: 'dev-meta-app-secret-change-me', verifyToken: 'dev-meta-verify-token' };
+const META_CREDENTIAL = { id: 'devMetaSimulator', name: 'Meta simulator' };
 // Fixed, so the credential stays readable across runs (a dev-only instance; never reuse this key).
 const ENCRYPTION_KEY = 'wamd-dev-only-encryption-key-5c1f0e';
 
@@ -45,42 +49,49 @@ function say(line) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts the simulator CLI; resolves { child, url } once it prints its address. */
+/** Starts the GOWA simulator CLI; resolves { child, url } once it prints its address. */
 function startSimulator(port) {
+	const args = ['--port', String(port), '--base-path', GOWA.basePath, '--user', GOWA.user, '--password', GOWA.password, '--device', GOWA.device, '--webhook-secret', GOWA.webhookSecret, '--quick-retries'];
+	return startSimulatorProcess(path.join(ROOT_DIR, 'simulator', 'cli.js'), args, /GOWA simulator listening on (\S+)/, 'gowa');
+}
+
+/** Starts the Meta (WhatsApp Cloud API) simulator CLI; resolves { child, url }. */
+function startMetaSimulator(port) {
+	const args = ['--port', String(port), '--token', META.token, '--app-secret', META.appSecret];
+	return startSimulatorProcess(path.join(ROOT_DIR, 'simulator', 'cloud', 'cli.js'), args, /Meta simulator listening on (\S+)/, 'meta');
+}
+
+function startSimulatorProcess(script, args, ready, label) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(
-			process.execPath,
-			[
-				path.join(ROOT_DIR, 'simulator', 'cli.js'),
-				'--port', String(port),
-				'--base-path', GOWA.basePath,
-				'--user', GOWA.user,
-				'--password', GOWA.password,
-				'--device', GOWA.device,
-				'--webhook-secret', GOWA.webhookSecret,
-				'--quick-retries',
-			],
-			{ stdio: ['ignore', 'pipe', 'pipe'] },
-		);
+		const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 		let output = '';
 		const onData = (chunk) => {
 			output += chunk;
-			const match = output.match(/GOWA simulator listening on (\S+)/);
+			const match = output.match(ready);
 			if (match) {
 				child.stdout.off('data', onData);
-				child.stdout.on('data', (more) => process.stdout.write(`[gowa] ${more}`));
+				child.stdout.on('data', (more) => process.stdout.write(`[${label}] ${more}`));
 				resolve({ child, url: match[1] });
 			}
 		};
 		child.stdout.on('data', onData);
-		child.stderr.on('data', (chunk) => process.stderr.write(`[gowa] ${chunk}`));
+		child.stderr.on('data', (chunk) => process.stderr.write(`[${label}] ${chunk}`));
 		child.on('error', reject);
 		child.on('exit', (code) => reject(new Error(`the simulator exited (${code}) before it was ready:\n${output}`)));
 	});
 }
 
+/** Stops a simulator process and waits for it. */
+function stopChild(child) {
+	return new Promise((resolve) => {
+		if (child.exitCode !== null) return resolve();
+		child.once('exit', resolve);
+		child.kill('SIGTERM');
+	});
+}
+
 /** Prints one line per request the simulator recorded (polls its admin API). */
-function followRequests(origin) {
+function followRequests(origin, label = 'gowa') {
 	let since = 0;
 	let stopped = false;
 	(async () => {
@@ -91,7 +102,7 @@ function followRequests(origin) {
 				for (const request of Array.isArray(list) ? list : (list.requests ?? [])) {
 					since = Math.max(since, request.seq ?? since);
 					const verdict = request.validation?.valid === false ? ` ✗ ${JSON.stringify(request.validation.errors).slice(0, 200)}` : '';
-					say(`[gowa] ${request.method} ${request.path} → ${request.response?.status ?? '…'}${verdict}`);
+					say(`[${label}] ${request.method} ${request.path} → ${request.response?.status ?? '…'}${verdict}`);
 				}
 			} catch {
 				// the simulator is stopping
@@ -155,14 +166,12 @@ async function main() {
 		const simPort = await firstFreePortFrom(Number(option('--sim-port', 3000)));
 		const sim = await startSimulator(simPort);
 		stops.push(
-			() =>
-				new Promise((resolve) => {
-					if (sim.child.exitCode !== null) return resolve();
-					sim.child.once('exit', resolve);
-					sim.child.kill('SIGTERM');
-				}),
-		);
+() => stopChild(sim.child));
 		say(`GOWA simulator: ${sim.url} (user ${GOWA.user}, password ${GOWA.password}, device ${GOWA.device})`);
+
+		const meta = await startMetaSimulator(await firstFreePortFrom(Number(option('--meta-port', 3100))));
+		stops.push(() => stopChild(meta.child));
+		say(`Meta simulator: ${meta.url} (token ${META.token})`);
 
 		const port = await firstFreePortFrom(Number(option('--port', 5678)));
 		const n8n = new N8nInstance({
@@ -188,6 +197,20 @@ async function main() {
 					defaultCountryCode: '62',
 				},
 			},
+			{
+				...META_CREDENTIAL,
+				type: 'whatsAppCloudApi',
+				data: {
+					accessToken: META.token,
+					businessAccountId: '102290129340398',
+					phoneNumberId: '106540352242922',
+					graphApiVersion: 'v23.0',
+					appSecret: META.appSecret,
+					verifyToken: META.verifyToken,
+					graphBaseUrl: meta.url,
+					defaultCountryCode: '62',
+				},
+			},
 		]);
 		const { workflows, record } = examplesToImport();
 		if (workflows.length > 0) {
@@ -200,9 +223,10 @@ async function main() {
 		say('starting n8n…');
 		await n8n.start();
 		stops.push(followRequests(new URL(sim.url).origin));
+		stops.push(followRequests(meta.url, 'meta'));
 		await n8n.assertPackageLoaded(PACKAGE_NAME, {
-			nodeTypes: [`${PACKAGE_NAME}.whatsAppMultiDevice`],
-			credentialTypes: ['whatsAppMultiDeviceApi'],
+			nodeTypes: [`${PACKAGE_NAME}.whatsAppMultiDevice`, `${PACKAGE_NAME}.whatsAppCloud`],
+			credentialTypes: ['whatsAppMultiDeviceApi', 'whatsAppCloudApi'],
 		});
 		n8n.server.on('exit', (code) => {
 			if (stopping) return;
@@ -216,7 +240,9 @@ async function main() {
 		say(`  workflows: ${n8n.baseUrl}/home/workflows   (try "Example: send a WhatsApp text")`);
 		say(`  n8n log: ${path.relative(ROOT_DIR, path.join(DEV_DIR, 'n8n.log'))}`);
 		say(`  simulator admin: ${new URL(sim.url).origin}/__sim/requests`);
-		say('Ctrl-C stops n8n and the simulator. Requests GOWA receives are listed below.');
+		say(`  Meta simulator admin: ${meta.url}/__sim/requests; open a customer's 24-hour window with`);
+		say(`    curl -X POST ${meta.url}/__sim/inbound -H 'Content-Type: application/json' -d '{"from":"6281234567890"}'`);
+		say('Ctrl-C stops n8n and the simulators. Requests GOWA and Meta receive are listed below.');
 	} catch (error) {
 		process.stderr.write(`npm run dev failed: ${error.stack ?? error}\n`);
 		await stopAll(1);

@@ -9,33 +9,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { signIn, startEditorCase } = require('../lib/browser');
+const { optionTexts, signIn, startEditorCase } = require('../lib/browser');
 const { ROOT_DIR } = require('../lib/install');
 
 const WORKFLOW_ID = 'e2eEditorPlay001';
 const NODE_TYPE = 'n8n-nodes-whatsapp-multidevice.whatsAppMultiDevice';
-
-const openDropdowns = (page) => page.locator('.el-select-dropdown:visible');
-
-/**
- * Waits until no dropdown is shown (a fading one still matches :visible). With `escape`, first closes the open one
- * (Escape goes to the dropdown; pressed when none is open it would close the node view instead).
- */
-async function closeDropdowns(page, { escape = false } = {}) {
-	if (escape && (await openDropdowns(page).count()) > 0) await page.keyboard.press('Escape');
-	for (let attempt = 0; attempt < 50 && (await openDropdowns(page).count()) > 0; attempt++) await page.waitForTimeout(100);
-}
-
-/** Opens a select parameter and returns the headlines of its options (the only dropdown then open). */
-async function optionTexts(page, select) {
-	await closeDropdowns(page);
-	await select.click();
-	const headlines = openDropdowns(page).locator('[data-test-id="parameter-input-item"] .option-headline');
-	await headlines.first().waitFor();
-	const texts = (await headlines.allInnerTexts()).map((text) => text.trim());
-	await closeDropdowns(page, { escape: true });
-	return texts;
-}
 
 module.exports = {
 	name: 'editor (chromium): add WhatsApp MultiDevice, see Resource/Operation and our credential type, save',

@@ -88,4 +88,26 @@ async function startEditorCase(t, viewport) {
 	return { browser, page: browser.page, dir };
 }
 
-module.exports = { launchBrowser, findChromium, browserUnavailableReason, signIn, startEditorCase, CHROMIUM_ARGS };
+const openDropdowns = (page) => page.locator('.el-select-dropdown:visible');
+
+/**
+ * Waits until no dropdown is shown (a fading one still matches :visible). With `escape`, first closes the open one
+ * (Escape goes to the dropdown; pressed when none is open it would close the node view instead).
+ */
+async function closeDropdowns(page, { escape = false } = {}) {
+	if (escape && (await openDropdowns(page).count()) > 0) await page.keyboard.press('Escape');
+	for (let attempt = 0; attempt < 50 && (await openDropdowns(page).count()) > 0; attempt++) await page.waitForTimeout(100);
+}
+
+/** Opens a select parameter of the node view and returns the headlines of its options (the only dropdown then open). */
+async function optionTexts(page, select) {
+	await closeDropdowns(page);
+	await select.click();
+	const headlines = openDropdowns(page).locator('[data-test-id="parameter-input-item"] .option-headline');
+	await headlines.first().waitFor();
+	const texts = (await headlines.allInnerTexts()).map((text) => text.trim());
+	await closeDropdowns(page, { escape: true });
+	return texts;
+}
+
+module.exports = { launchBrowser, findChromium, browserUnavailableReason, signIn, startEditorCase, closeDropdowns, optionTexts, CHROMIUM_ARGS };

@@ -262,7 +262,7 @@ export class DeliveryPolicy {
 	 * After a failed message send: the cap count is given back unless the message may have been delivered and is not
 	 * retried (unknown outcome); a 429 pauses the whole device queue for `delayMs`.
 	 */
-	afterFailedSend(deviceKey: string, failure: DescribedFailure & { failure: { httpCode?: number } } | undefined, retrying: boolean, delayMs: number): void {
+	afterFailedSend(deviceKey: string, failure: { deliveryUnknown?: boolean; failure: { httpCode?: number } } | undefined, retrying: boolean, delayMs: number): void {
 		if (retrying || (failure !== undefined && !failure.deliveryUnknown)) this.pacer.release(deviceKey);
 		if (failure?.failure.httpCode === 429) this.pacer.pause(deviceKey, Math.min(delayMs, this.settings.maxRetryAfterMs));
 	}

@@ -341,16 +341,19 @@ function formsOf(secret: string): string[] {
 	return [secret, encodeURIComponent(secret), base64, base64.replace(/=+$/, '')];
 }
 
-/** The secrets of a credential: password, webhook secret, and the Basic pair `user:password` (raw and as token). */
-export function credentialSecrets(credentials: ICredentialDataDecryptedObject): string[] {
+/**
+ * The secrets of a credential: by default GOWA's password and webhook secret, and the Basic pair `user:password` (raw
+ * and as token); `fields` names the secret fields of another credential type.
+ */
+export function credentialSecrets(credentials: ICredentialDataDecryptedObject, fields: readonly string[] = SECRET_FIELDS): string[] {
 	const secrets: string[] = [];
-	for (const field of SECRET_FIELDS) {
+	for (const field of fields) {
 		const value = credentials[field];
 		if (typeof value === 'string' && value !== '') secrets.push(value);
 	}
 	const username = typeof credentials.username === 'string' ? credentials.username : '';
 	const password = typeof credentials.password === 'string' ? credentials.password : '';
-	if (username !== '' || password !== '') secrets.push(`${username}:${password}`);
+	if (fields.includes('password') && (username !== '' || password !== '')) secrets.push(`${username}:${password}`);
 	return secrets;
 }
 

@@ -15,6 +15,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { DailyLimitReached, backoffMs, deliveryPolicyOf, isMessageSend, shouldRetry } from './delivery';
 import type { GowaFailure } from './errors';
 import { credentialSecrets, gowaApiError, gowaFailureOf, quoteRedacted, redactSecretValues } from './errors';
+import { bodyBuffer, decodeFileName, dispositionFileName, networkCodeOf, retryAfterMs } from './http';
 import { hasDotSegment } from './path';
 
 /** The one place that talks HTTP to GOWA. Every node and operation goes through here. */
@@ -189,62 +190,13 @@ export async function getConnection(this: GowaContext, itemIndex?: number): Prom
 	return (await resolveCredentials(this, itemIndex)).connection;
 }
 
-/** The error and its causes, outermost first. */
-function errorChain(error: unknown): Array<{ code?: unknown; message?: unknown }> {
-	const chain: Array<{ code?: unknown; message?: unknown; cause?: unknown }> = [];
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !chain.includes(current) && chain.length < 10) {
-		chain.push(current);
-		current = (current as { cause?: unknown }).cause;
-	}
-	return chain;
-}
-
-function networkCodeOf(error: unknown): string | undefined {
-	const chain = errorChain(error);
-	// A code anywhere in the chain wins over wording: Node's network codes (ECONNRESET…), axios' (ERR_BAD_RESPONSE…)
-	// and TLS codes (CERT_HAS_EXPIRED…).
-	for (const candidate of chain) {
-		if (typeof candidate.code === 'string' && /^[A-Z][A-Z0-9_]{2,}$/.test(candidate.code)) return candidate.code;
-	}
-	for (const { message } of chain) {
-		if (typeof message !== 'string') continue;
-		const match = message.match(/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ECONNABORTED|EPIPE|EHOSTUNREACH|ENETUNREACH)\b/);
-		if (match) return match[1];
-		if (/timeout of \d+ms exceeded/i.test(message)) return 'ETIMEDOUT';
-		if (/socket hang up/i.test(message)) return 'ECONNRESET';
-		if (/stream has been aborted|premature close/i.test(message)) return 'ERR_BAD_RESPONSE';
-	}
-	return undefined;
-}
-
-/** The answer body as bytes, whatever shape the request helper handed back. */
-function bodyBuffer(raw: unknown): Buffer {
-	if (Buffer.isBuffer(raw)) return raw;
-	if (raw instanceof ArrayBuffer) return Buffer.from(raw);
-	return Buffer.from(typeof raw === 'string' ? raw : JSON.stringify(raw ?? ''));
-}
-
-/** Percent-decodes a file name; a name that is not valid percent-encoding (`Diskon 50%.pdf`) is kept as it is. */
-function decodeFileName(name: string): string {
-	try {
-		return decodeURIComponent(name);
-	} catch {
-		return name;
-	}
-}
-
 /** MIME type and file name of a download: from Content-Type and Content-Disposition, else the URL's last segment. */
 function downloadedFileInfo(headers: IDataObject, target: URL): { mimeType?: string; fileName?: string } {
 	const contentType = headers['content-type'];
-	const disposition = headers['content-disposition'];
-	const fileNameMatch = typeof disposition === 'string' ? disposition.match(/filename(\*?)=(?:UTF-8'')?"?([^";]+)"?/i) : null;
 	const fallbackName = decodeFileName(target.pathname.split('/').pop() ?? '') || undefined;
-	// Only the RFC 5987 form (filename*=UTF-8''…) is percent-encoded; a plain filename="…" is taken literally.
-	const dispositionName = fileNameMatch ? (fileNameMatch[1] === '*' ? decodeFileName(fileNameMatch[2]) : fileNameMatch[2]) : undefined;
 	return {
 		mimeType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined,
-		fileName: dispositionName ?? fallbackName,
+		fileName: dispositionFileName(headers) ?? fallbackName,
 	};
 }
 
@@ -262,15 +214,6 @@ function parseEnvelope(body: unknown): GowaEnvelope | undefined {
 	}
 	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as GowaEnvelope;
 	return undefined;
-}
-
-function retryAfterMs(headers: IDataObject): number | undefined {
-	const value = headers['retry-after'];
-	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(String(value));
-	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /** A server's text, secrets removed before it is cut to 300 characters, for quoting in an output or error. */

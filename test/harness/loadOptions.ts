@@ -12,9 +12,9 @@ import { triggerSetup } from './webhook';
 
 export async function runListSearch(
 	methodName: string,
-	options: { nodeType?: RunWebhookOptions['nodeType']; parameters?: Record<string, unknown>; credentials?: IDataObject; filter?: string },
+	options: { nodeType?: RunWebhookOptions['nodeType']; parameters?: Record<string, unknown>; credentials?: IDataObject; credentialType?: string; filter?: string },
 ): Promise<{ result?: INodeListSearchResult; thrown?: Error }> {
-	const setup = triggerSetup({ nodeType: options.nodeType ?? 'whatsAppMultiDevice', parameters: options.parameters ?? {}, credentials: options.credentials });
+	const setup = triggerSetup({ nodeType: options.nodeType ?? 'whatsAppMultiDevice', parameters: options.parameters ?? {}, credentials: options.credentials, credentialType: options.credentialType });
 	const executionId = newExecutionId();
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: WORKFLOW_ID, nodes: [], connections: {} } as never);
 	const additionalData = additionalDataFor(hooks, executionId, new TestCredentialsHelper(setup.credentialsByType));

@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { CloudOperationMap } from '../operation.types';
+import * as markRead from './markRead.operation';
+import * as send from './send.operation';
+
+export const operations: CloudOperationMap = { send, markRead };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['message'] } },
+		default: 'send',
+		options: [
+			{ name: 'Mark as Read', value: 'markRead', action: 'Mark a message as read', description: 'Blue ticks for an incoming message, optionally with a typing indicator' },
+			{ name: 'Send', value: 'send', action: 'Send a message', description: 'Send text, media, location, contacts, a reaction, an interactive message or a template' },
+		],
+	},
+	...send.description,
+	...markRead.description,
+];
