@@ -71,7 +71,7 @@ function makeCaseContext(env, testCase, artifactsDir) {
 			const mark = recordedRequests(sim).length;
 			const result = await n8n.execute(workflowId);
 			if (!result.run) {
-				throw new Error(`n8n execute --id=${workflowId} printed no run JSON (exit ${result.code}):\n${(result.stdout + result.stderr).slice(-3000)}`);
+				throw new Error(`n8n execute --id=${workflowId} printed no run JSON (exit ${result.code}${result.signal ? `, ${result.signal}` : ''}${result.timedOut ? ', timed out' : ''}):\n${(result.stdout + result.stderr).slice(-3000)}`);
 			}
 			return { ...result, requests: recordedRequests(sim).slice(mark) };
 		},

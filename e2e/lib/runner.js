@@ -69,11 +69,14 @@ async function runCases(cases, { makeContext, afterCase, write = (line) => proce
 	return results;
 }
 
+/** Counts, plus the name and reason of every skipped case (so `npm test` can show them above its closing line). */
 function countResults(results) {
+	const skipped = results.filter((result) => result.status === 'skipped');
 	return {
 		passed: results.filter((result) => result.status === 'passed').length,
 		failed: results.filter((result) => result.status === 'failed').length,
-		skipped: results.filter((result) => result.status === 'skipped').length,
+		skipped: skipped.length,
+		skippedCases: skipped.map((result) => ({ name: result.name, reason: result.error?.message ?? 'skipped' })),
 	};
 }
 
