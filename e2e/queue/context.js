@@ -34,7 +34,7 @@ function makeQueueContext(env, testCase, artifactsDir) {
 		 * Waits until `count` executions newer than afterId have finished (and no more than that exist), then returns
 		 * them with their data ({ execution, run } each, oldest first).
 		 */
-		async waitForExecutions(workflowId, afterId, count, { timeoutMs = 120_000 } = {}) {
+		async waitForExecutions(workflowId, afterId, count, { timeoutMs = 60_000 } = {}) {
 			const started = Date.now();
 			let list = [];
 			while (Date.now() - started < timeoutMs) {
