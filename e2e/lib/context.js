@@ -21,6 +21,16 @@ function field(request, name) {
 	return Array.isArray(value) ? (value.length === 1 ? value[0] : value) : value;
 }
 
+/** How many successful /send/message requests each phone got. */
+function deliveredPerPhone(requests) {
+	const counts = new Map();
+	for (const request of requests) {
+		if (request.path !== '/send/message' || request.response?.status !== 200) continue;
+		counts.set(request.json.phone, (counts.get(request.json.phone) ?? 0) + 1);
+	}
+	return counts;
+}
+
 function describeRequests(requests) {
 	return requests.map((request) => `${request.method} ${request.path} → ${request.response?.status ?? '?'}`).join('\n') || '(none)';
 }
@@ -109,4 +119,4 @@ function makeCaseContext(env, testCase, artifactsDir) {
 	return context;
 }
 
-module.exports = { makeCaseContext, recordedRequests, field, describeRequests };
+module.exports = { makeCaseContext, recordedRequests, field, describeRequests, deliveredPerPhone };

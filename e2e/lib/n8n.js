@@ -60,6 +60,41 @@ function summarizeRun(run) {
 	};
 }
 
+/** One HTTP request (no redirects followed): { status, headers, text, json }. A string or bytes body is sent as is. */
+async function httpRequest(baseUrl, method, urlPath, { body, headers = {} } = {}) {
+	const init = { method, headers: { ...headers }, redirect: 'manual' };
+	if (body !== undefined) {
+		if (typeof body === 'string' || body instanceof Uint8Array) {
+			init.body = body;
+		} else {
+			init.body = JSON.stringify(body);
+			init.headers['content-type'] = init.headers['content-type'] ?? 'application/json';
+		}
+	}
+	const response = await fetch(`${baseUrl}${urlPath}`, init);
+	const text = await response.text();
+	let json;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, headers: response.headers, text, json };
+}
+
+/**
+ * POSTs to <baseUrl>/webhook/<path> (any n8n process serving production webhooks, or a load balancer in front of
+ * them), retrying while the answer is 404: routes are registered a moment after activation.
+ */
+async function postWebhookAt(baseUrl, webhookPath, body, { headers = {}, method = 'POST', retries = 60 } = {}) {
+	const urlPath = `/webhook/${webhookPath.replace(/^\/+/, '')}`;
+	for (let attempt = 0; ; attempt++) {
+		const response = await httpRequest(baseUrl.replace(/\/+$/, ''), method, urlPath, { body, headers });
+		if (response.status !== 404 || attempt >= retries) return response;
+		await sleep(200);
+	}
+}
+
 class N8nInstance {
 	/**
 	 * @param {object} options
@@ -317,26 +352,10 @@ class N8nInstance {
 
 	/** Any HTTP request to the server: { status, headers, text, json }. */
 	async request(method, urlPath, { body, headers = {}, cookie = true, apiKey = false } = {}) {
-		const init = { method, headers: { ...headers }, redirect: 'manual' };
-		if (cookie && this.cookie) init.headers.cookie = this.cookie;
-		if (apiKey) init.headers['x-n8n-api-key'] = this.apiKey;
-		if (body !== undefined) {
-			if (typeof body === 'string' || body instanceof Uint8Array) {
-				init.body = body;
-			} else {
-				init.body = JSON.stringify(body);
-				init.headers['content-type'] = init.headers['content-type'] ?? 'application/json';
-			}
-		}
-		const response = await fetch(`${this.baseUrl}${urlPath}`, init);
-		const text = await response.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		return { status: response.status, headers: response.headers, text, json };
+		const extra = {};
+		if (cookie && this.cookie) extra.cookie = this.cookie;
+		if (apiKey) extra['x-n8n-api-key'] = this.apiKey;
+		return await httpRequest(this.baseUrl, method, urlPath, { body, headers: { ...headers, ...extra } });
 	}
 
 	/** Logs the owner in (cookie kept for later requests). */
@@ -435,17 +454,8 @@ class N8nInstance {
 	 * POSTs to a production webhook URL (/webhook/<path>), retrying while n8n answers 404 (routes are
 	 * registered a moment after activation). Returns { status, headers, text, json }.
 	 */
-	async postWebhook(webhookPath, body, { headers = {}, method = 'POST', retries = 60, raw = false } = {}) {
-		const urlPath = `/webhook/${webhookPath.replace(/^\/+/, '')}`;
-		for (let attempt = 0; ; attempt++) {
-			const response = await this.request(method, urlPath, {
-				body: raw ? body : body === undefined ? undefined : body,
-				headers,
-				cookie: false,
-			});
-			if (response.status !== 404 || attempt >= retries) return response;
-			await sleep(200);
-		}
+	async postWebhook(webhookPath, body, options) {
+		return await postWebhookAt(this.baseUrl, webhookPath, body, options);
 	}
 
 	/** SIGTERM everything this instance started (the server's whole process group), SIGKILL after a grace period. */
@@ -473,4 +483,4 @@ class N8nInstance {
 	}
 }
 
-module.exports = { N8nInstance, parseExecuteOutput, summarizeRun, DEFAULT_OWNER };
+module.exports = { N8nInstance, parseExecuteOutput, summarizeRun, httpRequest, postWebhookAt, DEFAULT_OWNER };

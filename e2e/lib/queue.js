@@ -20,6 +20,7 @@ const { credentialsFor, simulatorOptions, GOWA } = require('./fixtures');
 const { readWorkflow, webhookPaths } = require('./workflows');
 const { startPostgres, startRedis, startNginx } = require('./services');
 const { freePorts } = require('./ports');
+const { stepTimer } = require('./runner');
 const { loadSimulator } = require('./environment');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -66,30 +67,6 @@ function loadBalancerConfig([roundRobinPort, hashPort, gowaPort], processorPorts
 	].join('\n');
 }
 
-/** POSTs to <baseUrl>/webhook/<path>, retrying while the answer is 404 (routes appear a moment after activation). */
-async function postWebhookAt(baseUrl, webhookPath, body, { headers = {}, retries = 100 } = {}) {
-	const url = `${baseUrl.replace(/\/+$/, '')}/webhook/${webhookPath.replace(/^\/+/, '')}`;
-	for (let attempt = 0; ; attempt++) {
-		const init = { method: 'POST', headers: { ...headers } };
-		if (typeof body === 'string' || body instanceof Uint8Array) {
-			init.body = body;
-		} else if (body !== undefined) {
-			init.body = JSON.stringify(body);
-			init.headers['content-type'] = init.headers['content-type'] ?? 'application/json';
-		}
-		const response = await fetch(url, init);
-		const text = await response.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		if (response.status !== 404 || attempt >= retries) return { status: response.status, headers: response.headers, text, json };
-		await sleep(200);
-	}
-}
-
 /**
  * Starts everything; resolves the environment { n8n (main), workers, processors, lb, gowaProxyUrl, pg, redis, sim,
  * workflows, timings, stop() }. `logDir` receives every process's log.
@@ -100,14 +77,7 @@ async function startQueueEnvironment(options = {}) {
 	fs.mkdirSync(logDir, { recursive: true });
 	const timings = {};
 	const env = { timings, cleanups: [], instances: [], workers: [], processors: [] };
-	const time = async (label, fn) => {
-		const started = Date.now();
-		try {
-			return await fn();
-		} finally {
-			timings[label] = (Date.now() - started) / 1000;
-		}
-	};
+	const time = stepTimer(timings);
 	env.stop = () => stopAll(env);
 	try {
 		env.install = await time('ensureN8n', () => ensureN8n());
@@ -247,4 +217,4 @@ function workerOf(env, executionId) {
 	return env.workers.find((worker) => pattern.test(worker.logTail(5_000_000)))?.role;
 }
 
-module.exports = { startQueueEnvironment, postWebhookAt, workerOf, QUEUE_CREDENTIALS, gowaProxyConfig };
+module.exports = { startQueueEnvironment, workerOf, QUEUE_CREDENTIALS, gowaProxyConfig };

@@ -5,6 +5,9 @@
  * shared fixtures (one n8n, one simulator), so a case may clear and read the simulator's record freely.
  */
 
+const fs = require('node:fs');
+const path = require('node:path');
+
 class SkipCase extends Error {
 	constructor(reason) {
 		super(reason);
@@ -80,4 +83,59 @@ function countResults(results) {
 	};
 }
 
-module.exports = { runCases, countResults, SkipCase, formatSeconds };
+/**
+ * The cases exported (alone or in a list) by the .js files of a folder, in file order, then by `order` (higher runs
+ * later, e.g. the browser check that adds a workflow through the editor).
+ */
+function loadCases(casesDir) {
+	const cases = [];
+	for (const file of fs.readdirSync(casesDir).filter((name) => name.endsWith('.js')).sort()) {
+		const exported = require(path.join(casesDir, file));
+		for (const testCase of Array.isArray(exported) ? exported : [exported]) {
+			cases.push({ ...testCase, file, workflows: testCase.workflows ?? [] });
+		}
+	}
+	return cases.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+}
+
+/** Writes the counts (and duration) as JSON to $E2E_SUMMARY_FILE when set (read by `npm test`). */
+function writeSummary(counts, seconds) {
+	const file = process.env.E2E_SUMMARY_FILE;
+	if (!file) return;
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, JSON.stringify({ ...counts, seconds }));
+}
+
+/** A file-name-safe form of a case name. */
+function slug(text) {
+	return text
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.slice(0, 60);
+}
+
+/** A `time(label, fn)` that records how long each labelled step took into `timings` (seconds). */
+function stepTimer(timings) {
+	return async (label, fn) => {
+		const started = Date.now();
+		try {
+			return await fn();
+		} finally {
+			timings[label] = (Date.now() - started) / 1000;
+		}
+	};
+}
+
+/** Polls `read()` every 200 ms until `check(value)` holds or `timeoutMs` passed; returns the last value read. */
+async function eventually(read, check, timeoutMs = 20_000) {
+	const started = Date.now();
+	let value = await read();
+	while (!check(value) && Date.now() - started < timeoutMs) {
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		value = await read();
+	}
+	return value;
+}
+
+module.exports = { runCases, countResults, SkipCase, formatSeconds, loadCases, writeSummary, slug, stepTimer, eventually };

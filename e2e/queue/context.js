@@ -5,7 +5,8 @@
  * chosen entry point and wait for the executions that follow.
  */
 const { makeCaseContext } = require('../lib/context');
-const { postWebhookAt, workerOf, QUEUE_CREDENTIALS } = require('../lib/queue');
+const { postWebhookAt } = require('../lib/n8n');
+const { workerOf, QUEUE_CREDENTIALS } = require('../lib/queue');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,8 +22,8 @@ function makeQueueContext(env, testCase, artifactsDir) {
 		gowaProxyUrl: env.gowaProxyUrl,
 		QUEUE_CREDENTIALS,
 
-		/** POST <baseUrl>/webhook/<path> (404 retried while routes appear): { status, text, json, headers }. */
-		post: (baseUrl, webhookPath, body, options) => postWebhookAt(baseUrl, webhookPath, body, options),
+		/** POST <baseUrl>/webhook/<path> (404 retried for up to 30 s while routes appear): { status, text, json, headers }. */
+		post: (baseUrl, webhookPath, body, options) => postWebhookAt(baseUrl, webhookPath, body, { retries: 150, ...options }),
 
 		/** Every execution of the workflow newer than afterId, whatever its state, oldest first. */
 		async executionsAfter(workflowId, afterId = 0) {

@@ -18,37 +18,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { ROOT_DIR } = require('../lib/install');
-const { runCases, countResults, formatSeconds } = require('../lib/runner');
+const { runCases, countResults, formatSeconds, loadCases, writeSummary, slug } = require('../lib/runner');
 const { queuePrerequisites } = require('../lib/services');
 const { startQueueEnvironment } = require('../lib/queue');
 const { makeQueueContext } = require('./context');
 
 const CASES_DIR = path.join(__dirname, 'cases');
 const ARTIFACTS_DIR = path.join(ROOT_DIR, 'test-artifacts', 'e2e-queue');
-
-function loadCases() {
-	const cases = [];
-	for (const file of fs.readdirSync(CASES_DIR).filter((name) => name.endsWith('.js')).sort()) {
-		const exported = require(path.join(CASES_DIR, file));
-		for (const testCase of Array.isArray(exported) ? exported : [exported]) cases.push({ ...testCase, file, workflows: testCase.workflows ?? [] });
-	}
-	return cases.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
-}
-
-function writeSummary(counts, seconds) {
-	const file = process.env.E2E_SUMMARY_FILE;
-	if (!file) return;
-	fs.mkdirSync(path.dirname(file), { recursive: true });
-	fs.writeFileSync(file, JSON.stringify({ ...counts, seconds }));
-}
-
-function slug(text) {
-	return text
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '')
-		.slice(0, 60);
-}
 
 function finish(counts, started) {
 	const seconds = (Date.now() - started) / 1000;
@@ -62,7 +38,7 @@ async function main() {
 	const started = Date.now();
 	const args = process.argv.slice(2);
 	const filters = args.filter((arg) => !arg.startsWith('--')).map((arg) => arg.toLowerCase());
-	let cases = loadCases();
+	let cases = loadCases(CASES_DIR);
 	if (filters.length > 0) cases = cases.filter((testCase) => filters.some((filter) => testCase.name.toLowerCase().includes(filter)));
 	if (args.includes('--list')) {
 		for (const testCase of cases) process.stdout.write(`${testCase.file}: ${testCase.name}\n`);

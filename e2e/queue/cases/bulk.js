@@ -4,14 +4,7 @@
  * its guarantees there; the node's own daily cap counts per execution only (workers share no state).
  */
 
-function deliveredPerPhone(requests) {
-	const counts = new Map();
-	for (const request of requests) {
-		if (request.path !== '/send/message' || request.response?.status !== 200) continue;
-		counts.set(request.json.phone, (counts.get(request.json.phone) ?? 0) + 1);
-	}
-	return counts;
-}
+const { deliveredPerPhone } = require('../../lib/context');
 
 module.exports = [
 	{

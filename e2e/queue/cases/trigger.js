@@ -7,6 +7,7 @@
  * run on workers, which neither load nor may break what the trigger needs.
  */
 const { marshalWebhookBody, signWebhookBody } = require('../../../simulator');
+const { eventually } = require('../../lib/runner');
 
 const TRIGGER_PATH = 'e2e7a003-7219-4e2e-9000-00000000a003/webhook';
 const REMOVE_DUPLICATES_PATH = 'e2e7a004-7219-4e2e-9000-00000000a004/webhook';
@@ -20,19 +21,6 @@ function delivery(t, messageId, text, { secret = t.GOWA.webhookSecret } = {}) {
 
 function messageIds(executions, node = 'WhatsApp Trigger') {
 	return executions.map(({ run }) => run.output(node)[0]?.json.messageId).sort();
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls until `check(value)` holds (n8n (un)registers webhooks in the background of (de)activation). */
-async function eventually(read, check, timeoutMs = 30_000) {
-	const started = Date.now();
-	let value = await read();
-	while (!check(value) && Date.now() - started < timeoutMs) {
-		await sleep(200);
-		value = await read();
-	}
-	return value;
 }
 
 const CRM_HOOK = {
@@ -91,7 +79,7 @@ async function withRegisteredTrigger(t, device, webhookId, body) {
 		await t.n8n.activate(workflowId);
 		const expectedUrl = `${t.lb.bySignature}/webhook/${webhookId}/webhook`;
 		const readHook = () => ({ ...(t.sim.registry.find(device.id)?.webhook ?? {}) });
-		const registered = await eventually(readHook, (hook) => hook.webhook_url === expectedUrl);
+		const registered = await eventually(readHook, (hook) => hook.webhook_url === expectedUrl, 30_000);
 		t.assert.equal(registered.webhook_url, expectedUrl, 'the main registers the load balancer’s address (WEBHOOK_URL)');
 		await body({ workflowId, readHook });
 	} finally {
@@ -216,7 +204,7 @@ module.exports = [
 				const [{ run }] = await t.waitForExecutions(workflowId, before, 1);
 				t.assert.equal(run.status, 'success', JSON.stringify(run.error));
 				await t.n8n.api('POST', `/workflows/${workflowId}/deactivate`);
-				const restored = await eventually(readHook, (hook) => hook.webhook_url === CRM_HOOK.webhook_url);
+				const restored = await eventually(readHook, (hook) => hook.webhook_url === CRM_HOOK.webhook_url, 30_000);
 				t.assert.deepEqual(restored, CRM_HOOK, 'the CRM’s webhook is back, not a dead n8n URL');
 			});
 		},
