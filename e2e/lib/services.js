@@ -16,10 +16,10 @@ const { run } = require('./install');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-/** bin directory of the newest installed PostgreSQL (15 preferred), or undefined. */
+/** bin directory of the newest installed PostgreSQL (15 preferred; $PG_BIN_DIR wins), or undefined. */
 function postgresBinDir() {
 	const root = '/usr/lib/postgresql';
-	if (process.env.PG_BIN_DIR) return process.env.PG_BIN_DIR;
+	if (process.env.PG_BIN_DIR) return fs.existsSync(path.join(process.env.PG_BIN_DIR, 'initdb')) ? process.env.PG_BIN_DIR : undefined;
 	let versions = [];
 	try {
 		versions = fs.readdirSync(root).filter((name) => fs.existsSync(path.join(root, name, 'bin', 'initdb')));

@@ -44,7 +44,7 @@ module.exports = [
 	{
 		name: 'queue daily cap: Messages per Day 5 holds per execution only — 2 concurrent executions of 8 on 2 workers send 10',
 		workflows: ['queue-daily-cap.json'],
-		timeoutMs: 180_000,
+		timeoutMs: 240_000,
 		async run(t) {
 			const before = await t.n8n.lastExecutionId('e2eQueueDailyCap');
 			const responses = await Promise.all([
@@ -52,7 +52,7 @@ module.exports = [
 				t.post(t.lb.roundRobin, 'queue-daily-cap', { count: 8, prefix: '62816' }),
 			]);
 			for (const response of responses) t.assert.equal(response.status, 200, response.text);
-			const executions = await t.waitForExecutions('e2eQueueDailyCap', before, 2);
+			const executions = await t.waitForExecutions('e2eQueueDailyCap', before, 2, { timeoutMs: 180_000 });
 			const workers = new Set(executions.map(({ execution }) => t.workerOf(execution.id)));
 			t.assert.equal(workers.size, 2, `the two executions ran on two workers: ${[...workers].join(', ')}`);
 			for (const { run } of executions) {

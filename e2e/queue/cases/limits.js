@@ -43,7 +43,7 @@ module.exports = [
 	{
 		name: 'queue limits, examples/tenant-limits-redis.json: perMinute 3, perDay 4, 2 concurrent executions of 3 on 2 workers → exactly 4 sent, ≤ 3 per minute, the rest waited or held back',
 		workflows: [exampleCopy],
-		timeoutMs: 240_000,
+		timeoutMs: 300_000,
 		async run(t) {
 			// Start early in a minute, so the 6 counts land in one minute and the wait branch must run.
 			const second = new Date().getUTCSeconds();
@@ -75,9 +75,12 @@ module.exports = [
 			}
 			t.assert.ok([...passedPerMinute.values()].every((count) => count <= 3), `≤ 3 per minute: ${JSON.stringify([...passedPerMinute])}`);
 			t.assert.equal([...passedPerMinute.values()].reduce((a, b) => a + b, 0), 6, 'every message passed the minute check once');
+			// Every count over perMinute sent its message to the wait branch, and only those.
+			const minuteCounts = executions.flatMap(({ run }) => allOutputs(run, 'Count Sends This Minute').map((item) => Object.values(item.json)[0]));
+			const overMinute = minuteCounts.filter((count) => count > 3).length;
 			const waited = executions.flatMap(({ run }) => allOutputs(run, 'Wait for Next Minute'));
-			t.assert.ok(waited.length >= 3, `at least 3 messages waited for the next minute (${waited.length})`);
-
+			t.assert.equal(waited.length, overMinute, `counts ${minuteCounts.join(', ')}: each one over 3 waited for the next minute`);
+			t.assert.ok(waited.length >= 1, `the wait-and-retry branch ran (counts ${minuteCounts.join(', ')})`);
 			const dayKey = sent[0] && executions.flatMap(({ run }) => allOutputs(run, 'Within Daily Limit?', 0))[0].json.dayKey;
 			t.assert.equal(await t.redis.command('GET', dayKey), '6', 'the day counter counted every message once');
 			const ttl = await t.redis.command('TTL', dayKey);

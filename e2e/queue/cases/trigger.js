@@ -112,7 +112,7 @@ module.exports = [
 	{
 		name: 'queue trigger, load balancer hashing on X-Hub-Signature-256: 10 deliveries each posted twice at once → 10 executions',
 		workflows: ['queue-trigger-dedup.json'],
-		timeoutMs: 180_000,
+		timeoutMs: 240_000,
 		async run(t) {
 			const workflowId = 'e2eQueueTrigDedup';
 			const before = await t.n8n.lastExecutionId(workflowId);
@@ -121,7 +121,7 @@ module.exports = [
 				deliveries.flatMap((entry) => [0, 1].map(() => t.post(t.lb.bySignature, TRIGGER_PATH, entry.body, { headers: entry.headers }))),
 			);
 			for (const response of responses) t.assert.equal(response.status, 200, response.text);
-			const executions = await t.waitForExecutions(workflowId, before, 10);
+			const executions = await t.waitForExecutions(workflowId, before, 10, { timeoutMs: 150_000 });
 			t.assert.deepEqual(messageIds(executions), Array.from({ length: 10 }, (_, i) => `3EB0HASH${String(i).padStart(8, '0')}`));
 			// nginx really spread the deliveries: both processors got some, each signature always the same one.
 			const bySignature = new Map();
@@ -139,6 +139,7 @@ module.exports = [
 	{
 		name: 'queue trigger, what does not hold: the same delivery posted to each processor directly → 2 executions (duplicate check is per process)',
 		workflows: ['queue-trigger-dedup.json'],
+		timeoutMs: 120_000,
 		async run(t) {
 			const workflowId = 'e2eQueueTrigDedup';
 			const before = await t.n8n.lastExecutionId(workflowId);
@@ -152,7 +153,7 @@ module.exports = [
 	{
 		name: 'queue trigger + Remove Duplicates on dedupKey: a delivery to processor 1 and its retry to processor 2 → the reply is sent once',
 		workflows: ['queue-trigger-remove-duplicates.json'],
-		timeoutMs: 120_000,
+		timeoutMs: 180_000,
 		async run(t) {
 			const workflowId = 'e2eQueueTrigRemDup';
 			const before = await t.n8n.lastExecutionId(workflowId);
@@ -176,7 +177,7 @@ module.exports = [
 	},
 	{
 		name: 'queue trigger with auto-registration next to a send node: 6 deliveries, each accepted at the first attempt and run (0 lost events)',
-		timeoutMs: 240_000,
+		timeoutMs: 420_000,
 		async run(t) {
 			const device = { id: 'queue-reg-device', jid: '6281100000093@s.whatsapp.net' };
 			await withRegisteredTrigger(t, device, 'e2e7a005-7219-4e2e-9000-00000000a005', async ({ workflowId }) => {
