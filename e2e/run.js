@@ -20,21 +20,15 @@ const path = require('node:path');
 const { ROOT_DIR } = require('./lib/install');
 const { startEnvironment, saveLog } = require('./lib/environment');
 const { makeCaseContext } = require('./lib/context');
-const { runCases, countResults, formatSeconds, loadCases, writeSummary, slug } = require('./lib/runner');
+const { runCases, countResults, formatSeconds, selectCases, writeSummary, slug } = require('./lib/runner');
 
 const CASES_DIR = path.join(__dirname, 'cases');
 const ARTIFACTS_DIR = path.join(ROOT_DIR, 'test-artifacts', 'e2e');
 
 async function main() {
 	const started = Date.now();
-	const args = process.argv.slice(2);
-	const filters = args.filter((arg) => !arg.startsWith('--')).map((arg) => arg.toLowerCase());
-	let cases = loadCases(CASES_DIR);
-	if (filters.length > 0) cases = cases.filter((testCase) => filters.some((filter) => testCase.name.toLowerCase().includes(filter)));
-	if (args.includes('--list')) {
-		for (const testCase of cases) process.stdout.write(`${testCase.file}: ${testCase.name}\n`);
-		return 0;
-	}
+	const { cases, args, listed } = selectCases(CASES_DIR);
+	if (listed) return 0;
 	fs.rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
 	fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
 

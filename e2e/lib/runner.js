@@ -98,6 +98,19 @@ function loadCases(casesDir) {
 	return cases.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
 }
 
+/**
+ * The cases of a folder selected by a runner's arguments (words = name filters); with `--list` prints them instead.
+ * Returns { cases, args, listed }.
+ */
+function selectCases(casesDir, argv = process.argv.slice(2)) {
+	const filters = argv.filter((arg) => !arg.startsWith('--')).map((arg) => arg.toLowerCase());
+	let cases = loadCases(casesDir);
+	if (filters.length > 0) cases = cases.filter((testCase) => filters.some((filter) => testCase.name.toLowerCase().includes(filter)));
+	const listed = argv.includes('--list');
+	if (listed) for (const testCase of cases) process.stdout.write(`${testCase.file}: ${testCase.name}\n`);
+	return { cases, args: argv, listed };
+}
+
 /** Writes the counts (and duration) as JSON to $E2E_SUMMARY_FILE when set (read by `npm test`). */
 function writeSummary(counts, seconds) {
 	const file = process.env.E2E_SUMMARY_FILE;
@@ -138,4 +151,4 @@ async function eventually(read, check, timeoutMs = 20_000) {
 	return value;
 }
 
-module.exports = { runCases, countResults, SkipCase, formatSeconds, loadCases, writeSummary, slug, stepTimer, eventually };
+module.exports = { runCases, countResults, SkipCase, formatSeconds, loadCases, selectCases, writeSummary, slug, stepTimer, eventually };

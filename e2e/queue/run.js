@@ -18,7 +18,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { ROOT_DIR } = require('../lib/install');
-const { runCases, countResults, formatSeconds, loadCases, writeSummary, slug } = require('../lib/runner');
+const { runCases, countResults, formatSeconds, selectCases, writeSummary, slug } = require('../lib/runner');
 const { queuePrerequisites } = require('../lib/services');
 const { startQueueEnvironment } = require('../lib/queue');
 const { makeQueueContext } = require('./context');
@@ -36,14 +36,8 @@ function finish(counts, started) {
 
 async function main() {
 	const started = Date.now();
-	const args = process.argv.slice(2);
-	const filters = args.filter((arg) => !arg.startsWith('--')).map((arg) => arg.toLowerCase());
-	let cases = loadCases(CASES_DIR);
-	if (filters.length > 0) cases = cases.filter((testCase) => filters.some((filter) => testCase.name.toLowerCase().includes(filter)));
-	if (args.includes('--list')) {
-		for (const testCase of cases) process.stdout.write(`${testCase.file}: ${testCase.name}\n`);
-		return 0;
-	}
+	const { cases, args, listed } = selectCases(CASES_DIR);
+	if (listed) return 0;
 
 	const missing = queuePrerequisites();
 	if (missing.length > 0) {
