@@ -69,7 +69,8 @@ function loadBalancerConfig([roundRobinPort, hashPort, gowaPort], processorPorts
 
 /**
  * Starts everything; resolves the environment { n8n (main), workers, processors, lb, gowaProxyUrl, pg, redis, sim,
- * workflows, timings, stop() }. `logDir` receives every process's log.
+ * workflows, timings, stop() }. `logDir` receives every process's log; `onCreated(env)` gets the environment before
+ * anything starts (its stop() works at any point).
  */
 async function startQueueEnvironment(options = {}) {
 	const log = options.log ?? ((line) => process.stdout.write(`${line}\n`));
@@ -78,7 +79,8 @@ async function startQueueEnvironment(options = {}) {
 	const timings = {};
 	const env = { timings, cleanups: [], instances: [], workers: [], processors: [] };
 	const time = stepTimer(timings);
-	env.stop = () => stopAll(env);
+	env.stop = () => (env.stopping ??= stopAll(env)); // one stop, however many callers (runner, Ctrl-C, a failed setup)
+	options.onCreated?.(env); // lets a runner stop a half-started environment on Ctrl-C
 	try {
 		env.install = await time('ensureN8n', () => ensureN8n());
 		const pack = await time('buildAndPack', () => buildAndPack({ skipBuild: options.skipBuild }));
@@ -193,7 +195,7 @@ async function startQueueEnvironment(options = {}) {
 		});
 		return env;
 	} catch (error) {
-		await stopAll(env);
+		await env.stop();
 		throw error;
 	}
 }

@@ -62,8 +62,21 @@ async function main() {
 	let env;
 	let results = [];
 	let setupError;
+	// PostgreSQL (pg_ctl) and n8n (own process groups) would outlive an interrupted run: stop everything first.
+	let stopping;
+	const interrupt = (signal) => {
+		process.stdout.write(`\n${signal}: stopping n8n, nginx, Redis and PostgreSQL…\n`);
+		stopping ??= (env ? env.stop() : Promise.resolve()).finally(() => process.exit(130));
+	};
+	process.once('SIGINT', interrupt);
+	process.once('SIGTERM', interrupt);
 	try {
-		env = await startQueueEnvironment({ workflows, skipBuild: args.includes('--no-build'), logDir: path.join(ARTIFACTS_DIR, 'logs') });
+		env = await startQueueEnvironment({
+			workflows,
+			skipBuild: args.includes('--no-build'),
+			logDir: path.join(ARTIFACTS_DIR, 'logs'),
+			onCreated: (created) => (env = created),
+		});
 		process.stdout.write(`setup done in ${((Date.now() - started) / 1000).toFixed(1)} s; running ${cases.length} cases\n`);
 		results = await runCases(cases, {
 			makeContext: (testCase) => makeQueueContext(env, testCase, path.join(ARTIFACTS_DIR, slug(testCase.name))),
