@@ -190,7 +190,7 @@ async function startQueueEnvironment(options = {}) {
 
 		await time('activate', async () => {
 			for (const workflow of env.workflows) {
-				if (webhookPaths(workflow).length > 0 && workflow.activateOnStart !== false) await env.n8n.activate(workflow.id);
+				if (webhookPaths(workflow).length > 0) await env.n8n.activate(workflow.id);
 			}
 		});
 		return env;
