@@ -20,40 +20,15 @@ const path = require('node:path');
 const { ROOT_DIR } = require('./lib/install');
 const { startEnvironment, saveLog } = require('./lib/environment');
 const { makeCaseContext } = require('./lib/context');
-const { runCases, countResults, formatSeconds } = require('./lib/runner');
+const { runCases, countResults, formatSeconds, selectCases, writeSummary, slug } = require('./lib/runner');
 
 const CASES_DIR = path.join(__dirname, 'cases');
 const ARTIFACTS_DIR = path.join(ROOT_DIR, 'test-artifacts', 'e2e');
 
-function loadCases() {
-	const cases = [];
-	for (const file of fs.readdirSync(CASES_DIR).filter((name) => name.endsWith('.js')).sort()) {
-		const exported = require(path.join(CASES_DIR, file));
-		for (const testCase of Array.isArray(exported) ? exported : [exported]) {
-			cases.push({ ...testCase, file, workflows: testCase.workflows ?? [] });
-		}
-	}
-	// Cases that want to run last (e.g. the browser check, which adds a workflow through the editor).
-	return cases.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
-}
-
-function writeSummary(counts, seconds) {
-	const file = process.env.E2E_SUMMARY_FILE;
-	if (!file) return;
-	fs.mkdirSync(path.dirname(file), { recursive: true });
-	fs.writeFileSync(file, JSON.stringify({ ...counts, seconds }));
-}
-
 async function main() {
 	const started = Date.now();
-	const args = process.argv.slice(2);
-	const filters = args.filter((arg) => !arg.startsWith('--')).map((arg) => arg.toLowerCase());
-	let cases = loadCases();
-	if (filters.length > 0) cases = cases.filter((testCase) => filters.some((filter) => testCase.name.toLowerCase().includes(filter)));
-	if (args.includes('--list')) {
-		for (const testCase of cases) process.stdout.write(`${testCase.file}: ${testCase.name}\n`);
-		return 0;
-	}
+	const { cases, args, listed } = selectCases(CASES_DIR);
+	if (listed) return 0;
 	fs.rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
 	fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
 
@@ -103,14 +78,6 @@ async function main() {
 	process.stdout.write(`\ne2e: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
 	process.stdout.write(`e2e duration: ${formatSeconds(seconds * 1000)}\n`);
 	return counts.failed > 0 ? 1 : 0;
-}
-
-function slug(text) {
-	return text
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-|-$/g, '')
-		.slice(0, 60);
 }
 
 main().then(

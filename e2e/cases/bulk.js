@@ -4,14 +4,7 @@
  * exactly once, in input order; the message cap returns the rest unsent (status "skipped") instead of dropping them.
  */
 
-function deliveredPerPhone(requests) {
-	const counts = new Map();
-	for (const request of requests) {
-		if (request.path !== '/send/message' || request.response?.status !== 200) continue;
-		counts.set(request.json.phone, (counts.get(request.json.phone) ?? 0) + 1);
-	}
-	return counts;
-}
+const { deliveredPerPhone } = require('../lib/context');
 
 module.exports = [
 	{

@@ -15,6 +15,8 @@ const CRM_HOOK = {
 	webhook_insecure_skip_verify: false,
 };
 
+const { eventually } = require('../lib/runner');
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function workflowBody(t) {
@@ -37,16 +39,6 @@ function workflowBody(t) {
 	};
 }
 
-/** Polls until `check(value)` holds (n8n registers and removes webhooks in the background of (un)publishing). */
-async function eventually(read, check, timeoutMs = 20_000) {
-	const started = Date.now();
-	let value = await read();
-	while (!check(value) && Date.now() - started < timeoutMs) {
-		await sleep(200);
-		value = await read();
-	}
-	return value;
-}
 
 /** The device's webhook configuration in the simulator (read from its state, so nothing is added to the record). */
 async function deviceWebhook(t) {

@@ -75,11 +75,13 @@ async function signIn(page, n8n) {
 }
 
 /**
- * For an editor case: skips it when no browser can run here, makes test-artifacts/e2e/editor/ and launches chromium.
+ * For an editor case: skips it when no browser can run here (fails it under CI=true), makes test-artifacts/e2e/editor/ and launches chromium.
  * Returns { browser, page, dir }; the caller signs in and closes the browser.
  */
 async function startEditorCase(t, viewport) {
 	const unavailable = browserUnavailableReason();
+	// In CI every prerequisite is installed by .ci/run: a missing browser there is a failure, not a skip.
+	if (unavailable && process.env.CI) throw new Error(`${unavailable}; CI=true requires it (.ci/run installs it)`);
 	if (unavailable) t.skip(unavailable);
 	const dir = path.join(t.artifactsDir, '..', 'editor');
 	fs.mkdirSync(dir, { recursive: true });

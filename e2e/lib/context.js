@@ -21,6 +21,16 @@ function field(request, name) {
 	return Array.isArray(value) ? (value.length === 1 ? value[0] : value) : value;
 }
 
+/** How many successful /send/message requests each phone got. */
+function deliveredPerPhone(requests) {
+	const counts = new Map();
+	for (const request of requests) {
+		if (request.path !== '/send/message' || request.response?.status !== 200) continue;
+		counts.set(request.json.phone, (counts.get(request.json.phone) ?? 0) + 1);
+	}
+	return counts;
+}
+
 function describeRequests(requests) {
 	return requests.map((request) => `${request.method} ${request.path} → ${request.response?.status ?? '?'}`).join('\n') || '(none)';
 }
@@ -71,7 +81,7 @@ function makeCaseContext(env, testCase, artifactsDir) {
 			const mark = recordedRequests(sim).length;
 			const result = await n8n.execute(workflowId);
 			if (!result.run) {
-				throw new Error(`n8n execute --id=${workflowId} printed no run JSON (exit ${result.code}):\n${(result.stdout + result.stderr).slice(-3000)}`);
+				throw new Error(`n8n execute --id=${workflowId} printed no run JSON (exit ${result.code}${result.signal ? `, ${result.signal}` : ''}${result.timedOut ? ', timed out' : ''}):\n${(result.stdout + result.stderr).slice(-3000)}`);
 			}
 			return { ...result, requests: recordedRequests(sim).slice(mark) };
 		},
@@ -109,4 +119,4 @@ function makeCaseContext(env, testCase, artifactsDir) {
 	return context;
 }
 
-module.exports = { makeCaseContext, recordedRequests, field, describeRequests };
+module.exports = { makeCaseContext, recordedRequests, field, describeRequests, deliveredPerPhone };

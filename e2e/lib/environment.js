@@ -12,6 +12,7 @@ const { buildAndPack, installPackage } = require('./pack');
 const { N8nInstance } = require('./n8n');
 const { credentialsFor, simulatorOptions } = require('./fixtures');
 const { readWorkflow, webhookPaths } = require('./workflows');
+const { stepTimer } = require('./runner');
 
 function loadSimulator() {
 	const modulePath = process.env.E2E_SIMULATOR_MODULE ? path.resolve(process.env.E2E_SIMULATOR_MODULE) : path.join(ROOT_DIR, 'simulator');
@@ -31,14 +32,7 @@ async function startEnvironment(options = {}) {
 	const log = options.log ?? ((line) => process.stdout.write(`${line}\n`));
 	const timings = {};
 	const env = { timings, cleanups: [] };
-	const time = async (label, fn) => {
-		const started = Date.now();
-		try {
-			return await fn();
-		} finally {
-			timings[label] = (Date.now() - started) / 1000;
-		}
-	};
+	const time = stepTimer(timings);
 	try {
 		env.install = await time('ensureN8n', () => ensureN8n());
 		log(`n8n ${env.install.version} ${env.install.installedNow ? 'installed' : 'found in cache'} (${timings.ensureN8n.toFixed(1)} s): ${env.install.dir}`);

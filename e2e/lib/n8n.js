@@ -60,6 +60,41 @@ function summarizeRun(run) {
 	};
 }
 
+/** One HTTP request (no redirects followed): { status, headers, text, json }. A string or bytes body is sent as is. */
+async function httpRequest(baseUrl, method, urlPath, { body, headers = {} } = {}) {
+	const init = { method, headers: { ...headers }, redirect: 'manual' };
+	if (body !== undefined) {
+		if (typeof body === 'string' || body instanceof Uint8Array) {
+			init.body = body;
+		} else {
+			init.body = JSON.stringify(body);
+			init.headers['content-type'] = init.headers['content-type'] ?? 'application/json';
+		}
+	}
+	const response = await fetch(`${baseUrl}${urlPath}`, init);
+	const text = await response.text();
+	let json;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, headers: response.headers, text, json };
+}
+
+/**
+ * POSTs to <baseUrl>/webhook/<path> (any n8n process serving production webhooks, or a load balancer in front of
+ * them), retrying while the answer is 404: routes are registered a moment after activation.
+ */
+async function postWebhookAt(baseUrl, webhookPath, body, { headers = {}, method = 'POST', retries = 60 } = {}) {
+	const urlPath = `/webhook/${webhookPath.replace(/^\/+/, '')}`;
+	for (let attempt = 0; ; attempt++) {
+		const response = await httpRequest(baseUrl.replace(/\/+$/, ''), method, urlPath, { body, headers });
+		if (response.status !== 404 || attempt >= retries) return response;
+		await sleep(200);
+	}
+}
+
 class N8nInstance {
 	/**
 	 * @param {object} options
@@ -69,7 +104,9 @@ class N8nInstance {
 	 * @param {string} [options.encryptionKey]
 	 * @param {object} [options.owner]      { email, firstName, lastName, password }
 	 * @param {string} [options.logFile]    where the server's output goes (default: <userFolder>/n8n.log)
-	 * @param {object} [options.env]        extra environment variables
+	 * @param {object} [options.env]        extra environment variables (WEBHOOK_URL among them, for a main behind a load balancer)
+	 * @param {string} [options.command]    what start() runs: 'start' (default), 'worker' or 'webhook' (queue mode)
+	 * @param {number} [options.healthPort] a worker's health port (QUEUE_HEALTH_CHECK_PORT; default: a free one)
 	 */
 	constructor(options) {
 		this.install = options.install;
@@ -81,6 +118,8 @@ class N8nInstance {
 		this.owner = { ...DEFAULT_OWNER, ...(options.owner ?? {}) };
 		this.logFile = options.logFile ?? path.join(this.userFolder, 'n8n.log');
 		this.extraEnv = options.env ?? {};
+		this.command = options.command ?? 'start';
+		this.healthPort = options.healthPort;
 		this.children = new Set();
 		this.server = undefined;
 		this.cookie = undefined;
@@ -94,8 +133,12 @@ class N8nInstance {
 
 	/** The environment every n8n process of this instance gets: offline, quiet, own folder and ports. */
 	env(extra = {}) {
+		// Never let a developer's own n8n settings leak into the test instance.
+		const inherited = { ...process.env };
+		delete inherited.N8N_CONFIG_FILES;
+		delete inherited.WEBHOOK_URL;
 		const env = {
-			...process.env,
+			...inherited,
 			PATH: `${path.join(this.install.nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: this.encryptionKey,
@@ -129,13 +172,13 @@ class N8nInstance {
 			...this.extraEnv,
 			...extra,
 		};
-		// Never let a developer's own n8n settings leak into the test instance.
-		delete env.N8N_CONFIG_FILES;
-		delete env.WEBHOOK_URL;
 		return env;
 	}
 
-	/** Runs an n8n CLI command to completion: { code, stdout, stderr, seconds }. */
+	/**
+	 * Runs an n8n CLI command to completion: { code, signal, timedOut, stdout, stderr, seconds }. A process killed by a
+	 * signal gets the shell's code 128 + signal number (SIGKILL → 137, SIGSEGV → 139, SIGABRT → 134).
+	 */
 	async cli(args, { env = {}, timeoutMs = 180_000 } = {}) {
 		if (!this.port) [this.port] = await freePorts(1);
 		const [brokerPort] = await freePorts(1);
@@ -149,14 +192,19 @@ class N8nInstance {
 			this.children.add(child);
 			let stdout = '';
 			let stderr = '';
+			let timedOut = false;
 			child.stdout.on('data', (chunk) => (stdout += chunk));
 			child.stderr.on('data', (chunk) => (stderr += chunk));
-			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+			const timer = setTimeout(() => {
+				timedOut = true;
+				child.kill('SIGKILL');
+			}, timeoutMs);
 			child.on('error', reject);
 			child.on('close', (code, signal) => {
 				clearTimeout(timer);
 				this.children.delete(child);
-				resolve({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, seconds: (Date.now() - started) / 1000 });
+				const signalCode = signal ? 128 + (os.constants.signals[signal] ?? 0) : undefined;
+				resolve({ code: code ?? signalCode ?? 1, signal, timedOut, stdout, stderr, seconds: (Date.now() - started) / 1000 });
 			});
 		});
 	}
@@ -201,13 +249,26 @@ class N8nInstance {
 
 	/**
 	 * `n8n execute --id` (works while the server runs: own task-broker port). Checks the exit code AND the JSON:
-	 * returns { code, ok, run: summarizeRun(IRun), stdout, stderr, seconds }.
+	 * returns { code, ok, run: summarizeRun(IRun), stdout, stderr, seconds, exitSignal? }.
+	 *
+	 * n8n 2.41's `execute` ends with process.exit() without disposing its isolated-vm expression engine (BaseCommand
+	 * finally(); only exitSuccessFully() disposes it), so on a busy machine the process can die of a signal *after*
+	 * it printed the complete run (seen as "n8n execute exited 128"). The run is then what counts: its status decides
+	 * the code, and exitSignal says what happened at exit. A time-out or a signal before the run was printed stays a
+	 * failure.
 	 */
-	async execute(workflowId) {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { env: { N8N_LOG_LEVEL: 'info' } });
+	async execute(workflowId, { timeoutMs = 240_000 } = {}) {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { env: { N8N_LOG_LEVEL: 'info' }, timeoutMs });
 		const irun = parseExecuteOutput(result.stdout);
 		const run = irun ? summarizeRun(irun) : undefined;
-		const ok = result.code === 0 && run !== undefined && run.status !== 'error' && run.error === undefined;
+		const succeeded = run !== undefined && run.status !== 'error' && run.error === undefined;
+		if (result.timedOut) {
+			result.stderr += `\n[e2e] n8n execute --id=${workflowId} did not end within ${timeoutMs / 1000} s and was killed`;
+		} else if (result.signal && run !== undefined) {
+			process.stderr.write(`[e2e] n8n execute --id=${workflowId} printed its run, then died of ${result.signal} while exiting; the run's own status counts\n`);
+			return { ...result, exitSignal: result.signal, code: succeeded ? 0 : 1, ok: succeeded, run, irun };
+		}
+		const ok = result.code === 0 && succeeded;
 		return { ...result, ok, run, irun };
 	}
 
@@ -220,24 +281,40 @@ class N8nInstance {
 		return this.ownerHash;
 	}
 
-	/** `n8n start` with the env-managed owner; resolves when /healthz/readiness answers 200. */
+	/**
+	 * Starts the server: `n8n start` with the env-managed owner (default), or in queue mode `n8n worker` (health
+	 * server on its own port) or `n8n webhook`. Resolves when its /healthz/readiness answers 200.
+	 */
 	async start({ timeoutMs = 120_000 } = {}) {
 		if (!this.port) [this.port] = await freePorts(1);
 		const [brokerPort] = await freePorts(1);
 		this.brokerPort = brokerPort;
-		fs.mkdirSync(path.join(this.userFolder, 'files'), { recursive: true });
-		const log = fs.openSync(this.logFile, 'a');
-		const started = Date.now();
-		const child = spawn(this.install.nodeBin, [this.install.n8nBin, 'start'], {
-			cwd: this.userFolder,
-			env: this.env({
-				N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		const roleEnv = { N8N_RUNNERS_BROKER_PORT: String(brokerPort) };
+		if (this.command === 'start') {
+			Object.assign(roleEnv, {
 				N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 				N8N_INSTANCE_OWNER_EMAIL: this.owner.email,
 				N8N_INSTANCE_OWNER_FIRST_NAME: this.owner.firstName,
 				N8N_INSTANCE_OWNER_LAST_NAME: this.owner.lastName,
 				N8N_INSTANCE_OWNER_PASSWORD_HASH: this.ownerPasswordHash(),
-			}),
+			});
+		}
+		let readinessUrl = `${this.baseUrl}/healthz/readiness`;
+		if (this.command === 'worker') {
+			if (!this.healthPort) [this.healthPort] = await freePorts(1);
+			Object.assign(roleEnv, {
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(this.healthPort),
+				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			});
+			readinessUrl = `http://127.0.0.1:${this.healthPort}/healthz/readiness`;
+		}
+		fs.mkdirSync(path.join(this.userFolder, 'files'), { recursive: true });
+		const log = fs.openSync(this.logFile, 'a');
+		const started = Date.now();
+		const child = spawn(this.install.nodeBin, [this.install.n8nBin, this.command], {
+			cwd: this.userFolder,
+			env: this.env(roleEnv),
 			stdio: ['ignore', log, log],
 			detached: true, // own process group, so stop() also ends the task runner it spawns
 		});
@@ -250,9 +327,9 @@ class N8nInstance {
 			this.children.delete(child);
 		});
 		while (Date.now() - started < timeoutMs) {
-			if (exited) throw new Error(`n8n start exited (${exited.code ?? exited.signal}) before it was ready:\n${this.logTail()}`);
+			if (exited) throw new Error(`n8n ${this.command} exited (${exited.code ?? exited.signal}) before it was ready:\n${this.logTail()}`);
 			try {
-				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
+				const response = await fetch(readinessUrl);
 				if (response.ok) {
 					this.startSeconds = (Date.now() - started) / 1000;
 					return this;
@@ -262,7 +339,7 @@ class N8nInstance {
 			}
 			await sleep(250);
 		}
-		throw new Error(`n8n was not ready after ${timeoutMs / 1000} s:\n${this.logTail()}`);
+		throw new Error(`n8n ${this.command} was not ready after ${timeoutMs / 1000} s:\n${this.logTail()}`);
 	}
 
 	logTail(chars = 4000) {
@@ -275,26 +352,10 @@ class N8nInstance {
 
 	/** Any HTTP request to the server: { status, headers, text, json }. */
 	async request(method, urlPath, { body, headers = {}, cookie = true, apiKey = false } = {}) {
-		const init = { method, headers: { ...headers }, redirect: 'manual' };
-		if (cookie && this.cookie) init.headers.cookie = this.cookie;
-		if (apiKey) init.headers['x-n8n-api-key'] = this.apiKey;
-		if (body !== undefined) {
-			if (typeof body === 'string' || body instanceof Uint8Array) {
-				init.body = body;
-			} else {
-				init.body = JSON.stringify(body);
-				init.headers['content-type'] = init.headers['content-type'] ?? 'application/json';
-			}
-		}
-		const response = await fetch(`${this.baseUrl}${urlPath}`, init);
-		const text = await response.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		return { status: response.status, headers: response.headers, text, json };
+		const extra = {};
+		if (cookie && this.cookie) extra.cookie = this.cookie;
+		if (apiKey) extra['x-n8n-api-key'] = this.apiKey;
+		return await httpRequest(this.baseUrl, method, urlPath, { body, headers: { ...headers, ...extra } });
 	}
 
 	/** Logs the owner in (cookie kept for later requests). */
@@ -393,17 +454,8 @@ class N8nInstance {
 	 * POSTs to a production webhook URL (/webhook/<path>), retrying while n8n answers 404 (routes are
 	 * registered a moment after activation). Returns { status, headers, text, json }.
 	 */
-	async postWebhook(webhookPath, body, { headers = {}, method = 'POST', retries = 60, raw = false } = {}) {
-		const urlPath = `/webhook/${webhookPath.replace(/^\/+/, '')}`;
-		for (let attempt = 0; ; attempt++) {
-			const response = await this.request(method, urlPath, {
-				body: raw ? body : body === undefined ? undefined : body,
-				headers,
-				cookie: false,
-			});
-			if (response.status !== 404 || attempt >= retries) return response;
-			await sleep(200);
-		}
+	async postWebhook(webhookPath, body, options) {
+		return await postWebhookAt(this.baseUrl, webhookPath, body, options);
 	}
 
 	/** SIGTERM everything this instance started (the server's whole process group), SIGKILL after a grace period. */
@@ -431,4 +483,4 @@ class N8nInstance {
 	}
 }
 
-module.exports = { N8nInstance, parseExecuteOutput, summarizeRun, DEFAULT_OWNER };
+module.exports = { N8nInstance, parseExecuteOutput, summarizeRun, httpRequest, postWebhookAt, DEFAULT_OWNER };
