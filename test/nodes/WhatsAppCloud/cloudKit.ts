@@ -76,7 +76,7 @@ export function describeCloudContract(name: string, body: () => void): void {
 
 export interface CloudKit {
 	readonly sim: CloudSim;
-	run(parameters: Record<string, unknown>, items?: TestItem[], extra?: { credentials?: IDataObject; continueOnFail?: boolean }): Promise<RunResult>;
+	run(parameters: Record<string, unknown>, items?: TestItem[], extra?: { credentials?: IDataObject; continueOnFail?: boolean; staticData?: IDataObject }): Promise<RunResult>;
 	/** Graph requests (admin calls are not recorded). */
 	requests(): CloudRequest[];
 	only(): CloudRequest;
@@ -108,6 +108,7 @@ export function useCloudSimulator(options: IDataObject = {}): CloudKit {
 				credentials: kit.sim.credentials(extra.credentials ?? {}),
 				items,
 				continueOnFail: extra.continueOnFail,
+				staticData: extra.staticData,
 			});
 		},
 		requests: () => kit.sim.requests,

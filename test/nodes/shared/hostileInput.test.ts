@@ -71,7 +71,7 @@ describe('trigger: a 100 kB sender or chat id in a signed event', () => {
 		JSON.stringify({
 			device_id: '628111000111@s.whatsapp.net',
 			event: 'message',
-			payload: { body: 'hi', chat_id: chatId, from, id: `HOSTILE${from.length}${chatId.length}`, is_from_me: false, timestamp: '2026-03-02T08:15:00Z' },
+			payload: { body: 'hi', chat_id: chatId, from, id: `HOSTILE${from.length}${chatId.length}`, is_from_me: false, timestamp: new Date().toISOString() },
 			session_id: 'salon-main',
 		});
 

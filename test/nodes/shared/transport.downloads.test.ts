@@ -30,10 +30,10 @@ async function download(location: string) {
 
 /** A signed `message` event of the trigger with Download Media on. */
 async function receive(payload: IDataObject) {
-	const body = JSON.stringify({ device_id: '6281100000001@s.whatsapp.net', event: 'message', payload: { id: '3EB0HOSTILE', chat_id: CHAT, from: CHAT, is_from_me: false, timestamp: '2026-03-02T08:15:00Z', ...payload }, session_id: 'salon-main' });
+	const body = JSON.stringify({ device_id: '6281100000001@s.whatsapp.net', event: 'message', payload: { id: '3EB0HOSTILE', chat_id: CHAT, from: CHAT, is_from_me: false, timestamp: new Date().toISOString(), ...payload }, session_id: 'salon-main' });
 	return await runWebhook({
 		nodeType: WhatsAppMultiDeviceTrigger,
-		parameters: { events: ['message'], deviceId: '', options: { downloadMedia: true } },
+		parameters: { events: ['message'], deviceId: '', downloadMedia: true, options: {} },
 		credentials: gowa.credentials(),
 		request: { rawBody: body, headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}` } },
 	});

@@ -61,12 +61,22 @@ describeCloudContract('WhatsApp Cloud transport', () => {
 			expect(result.items[0].json).toMatchObject({ status: 'sent', attempts: 2 });
 		});
 
-		test('Messages per Day caps the sends of one phone number; Return Unsent gives the rest back as skipped', async () => {
+		test('Max Messages per Execution caps the sends of one phone number; Return Unsent gives the rest back as skipped; no static data written', async () => {
 			const items = [0, 1, 2].map(() => ({ json: { to: CUSTOMER } }));
-			const result = await sendText({ sending: { baseDelayMs: 0, parallelRequests: 1, messagesPerDay: 2, onDailyLimit: 'returnUnsent' } }, items);
+			const staticData = {};
+			const result = await sendText({ sending: { baseDelayMs: 0, parallelRequests: 1, messagesPerDay: 2, onDailyLimit: 'returnUnsent' } }, items, { staticData });
 			expect(result.items.map((item) => item.json.status)).toEqual(['sent', 'sent', 'skipped']);
-			expect(result.items[2].json.error).toBe(`Daily limit of 2 messages reached for phone number ID ${kit.sim.phoneNumberId}`);
+			expect(result.items[2].json.error).toBe(`Limit of 2 messages per execution reached for phone number ID ${kit.sim.phoneNumberId}`);
 			expect(kit.requests()).toHaveLength(2);
+			expect(staticData).toEqual({});
+		});
+
+		test('a definite failure gives its cap count back (131026 undeliverable is not counted)', async () => {
+			kit.sim.failNext({ code: 131026, status: 400, path: `/${kit.sim.phoneNumberId}/messages` });
+			const items = [0, 1, 2].map(() => ({ json: { to: CUSTOMER } }));
+			const result = await sendText({ sending: { baseDelayMs: 0, parallelRequests: 1, messagesPerDay: 2, onDailyLimit: 'returnUnsent' } }, items, { continueOnFail: true });
+			expect(result.items.map((item) => item.json.status)).toEqual(['failed', 'sent', 'sent']);
+			expect(kit.requests()).toHaveLength(3);
 		});
 
 		test('a 502 on a read is retried (nothing can be sent twice)', async () => {

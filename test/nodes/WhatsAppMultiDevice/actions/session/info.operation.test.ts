@@ -9,6 +9,6 @@ describeContract('Session → Get Server Info (GET /app/info)', () => {
 		expectOk(result);
 		expectRequest(kit.only(), 'GET', '/app/info', 'appInfo');
 		expect(result.items[0].json).toMatchObject({ version: expect.stringMatching(/^v\d+\.\d+\.\d+$/), base_path: '/gowa' });
-		expect(Object.keys(result.items[0].json).sort()).toEqual(['base_path', 'chatwoot_enabled', 'max_file_size', 'max_image_size', 'max_video_size', 'os', 'version']);
+		expect(Object.keys(result.items[0].json).sort()).toEqual(['base_path', 'chatwoot_enabled', 'max_file_size', 'max_image_size', 'max_video_size', 'os', 'scheduled_sends', 'version']);
 	});
 });
