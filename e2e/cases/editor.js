@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { optionTexts, signIn, startEditorCase } = require('../lib/browser');
+const { openNodeCreator, optionTexts, signIn, startEditorCase } = require('../lib/browser');
 const { ROOT_DIR } = require('../lib/install');
 
 const WORKFLOW_ID = 'e2eEditorPlay001';
@@ -31,9 +31,7 @@ module.exports = {
 			await shot('01-workflow');
 
 			// Node panel → search → our node → its "Send a text message" action.
-			await page.click('[data-test-id="canvas-handle-plus"]');
-			await page.locator('[data-test-id="node-creator-search-bar"]').waitFor();
-			await page.keyboard.type('WhatsApp MultiDevice');
+			await openNodeCreator(page, 'WhatsApp MultiDevice');
 			await page.locator('[data-test-id="node-creator-item-name"]', { hasText: /^WhatsApp MultiDevice$/ }).first().click();
 			const action = page.locator('[data-test-id="node-creator-item-name"]', { hasText: /^Send a text message$/ });
 			await action.waitFor();

@@ -112,4 +112,23 @@ async function optionTexts(page, select) {
 	return texts;
 }
 
-module.exports = { launchBrowser, findChromium, browserUnavailableReason, signIn, startEditorCase, closeDropdowns, optionTexts, CHROMIUM_ARGS };
+/**
+ * Opens the node panel from the canvas' "+" handle and types a search. On a busy machine the canvas may re-render
+ * while it settles (the handle is detached between locating and clicking), so the click is repeated until the
+ * panel's search bar is there.
+ */
+async function openNodeCreator(page, search, { attempts = 5 } = {}) {
+	const searchBar = page.locator('[data-test-id="node-creator-search-bar"]');
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await page.locator('[data-test-id="canvas-handle-plus"]').first().click({ timeout: 15_000 });
+			await searchBar.waitFor({ timeout: 15_000 });
+			break;
+		} catch (error) {
+			if (attempt >= attempts) throw error;
+		}
+	}
+	await page.keyboard.type(search);
+}
+
+module.exports = { launchBrowser, findChromium, browserUnavailableReason, signIn, startEditorCase, closeDropdowns, optionTexts, openNodeCreator, CHROMIUM_ARGS };
