@@ -17,6 +17,9 @@ const MAX_KEY_LENGTH = 500;
 
 const STORE: ICheckProcessedOptions = { mode: 'entries', maxEntries: KEYS_KEPT };
 
+/** Keys this process is checking right now (workflow, node, key): at most one entry per item in flight. */
+const claimsInProgress = new Set<string>();
+
 /** The item's key, or undefined when the option is not set. A set option that gives no key fails the item. */
 export function sendOnceKeyOf(context: IExecuteFunctions, itemIndex: number): string | undefined {
 	const sending = context.getNode().parameters.sending as { sendOnceKey?: unknown } | undefined;
@@ -44,8 +47,17 @@ export async function reserveSendOnceKey(context: IExecuteFunctions, itemIndex: 
 			description: 'Update n8n, or remove Send Once per Key from the Sending options.',
 		});
 	}
-	const checked = await context.helpers.checkProcessedAndRecord([key], 'node', STORE);
-	return checked.new.length > 0;
+	// n8n's store reads, then writes: two executions of this process checking one key at the same moment would both
+	// find it new. A key being checked in this process counts as recorded; the store stays the truth across processes.
+	const claim = `${context.getWorkflow().id ?? ''}\u0000${context.getNode().id}\u0000${key}`;
+	if (claimsInProgress.has(claim)) return false;
+	claimsInProgress.add(claim);
+	try {
+		const checked = await context.helpers.checkProcessedAndRecord([key], 'node', STORE);
+		return checked.new.length > 0;
+	} finally {
+		claimsInProgress.delete(claim);
+	}
 }
 
 /** Forgets a reserved key after a send that definitely did not deliver (so a later run may send it). */

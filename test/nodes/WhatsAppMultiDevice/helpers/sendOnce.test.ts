@@ -45,6 +45,12 @@ describe('Send Once per Key', () => {
 		expect(delivered()).toBe(1);
 	});
 
+	it('two executions of one process racing on one key: one sends, the other is skipped (n8n’s store alone lets both through)', async () => {
+		const runs = await Promise.all([0, 1].map(() => runNode({ parameters: reminder(), credentials: gowa.credentials(), items: [booking('BK-RACE')] })));
+		expect(runs.map((run) => run.items[0].json.status).sort()).toEqual(['sent', 'skipped']);
+		expect(delivered()).toBe(1);
+	});
+
 	it('a definite failure (device logged out, JSON 401) releases the key: the next execution sends', async () => {
 		gowa.sim.failNext({ status: 401, count: 1, path: '/send/message' });
 		const failed = await runNode({ parameters: reminder(), credentials: gowa.credentials(), items: [booking('BK-3')], continueOnFail: true });
@@ -123,6 +129,8 @@ describe('Send Once per Key: scope and retention', () => {
 	it('n8n keeps the last 10,000 keys of a node (entries mode, maxEntries)', async () => {
 		const calls: unknown[][] = [];
 		const context = {
+			getWorkflow: () => ({ id: 'wf1' }),
+			getNode: () => ({ id: 'node1' }),
 			helpers: {
 				checkProcessedAndRecord: async (...args: unknown[]) => {
 					calls.push(args);
