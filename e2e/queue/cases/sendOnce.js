@@ -5,7 +5,8 @@
  * racing on one key on two workers can both send (the store has no lock): measured and printed, not hidden.
  */
 
-const WORKFLOW_ID = 'e2eSendOnceKey01';
+// Answers on receipt: dozens of webhook calls held open until their execution ends overwhelm a webhook processor.
+const WORKFLOW_ID = 'e2eQueueSendOnce';
 const PHONE = '+62 812-3456-7890';
 
 function deliveredFor(requests, bookingId) {
@@ -15,17 +16,17 @@ function deliveredFor(requests, bookingId) {
 module.exports = [
 	{
 		name: 'queue send once per key: 10 reminders sent, then posted again → every key delivered once, the repeats skipped on whichever worker runs them',
-		workflows: ['send-once.json'],
+		workflows: ['queue-send-once.json'],
 		timeoutMs: 300_000,
 		async run(t) {
 			const run = Date.now();
 			const ids = Array.from({ length: 10 }, (_, i) => `QBK-${run}-${i}`);
 			let before = await t.n8n.lastExecutionId(WORKFLOW_ID);
-			const firstRound = await Promise.all(ids.map((bookingId) => t.post(t.lb.roundRobin, 'e2e-send-once', { bookingId, phone: PHONE })));
+			const firstRound = await Promise.all(ids.map((bookingId) => t.post(t.lb.roundRobin, 'queue-send-once', { bookingId, phone: PHONE })));
 			for (const response of firstRound) t.assert.equal(response.status, 200, response.text);
 			const first = await t.waitForExecutions(WORKFLOW_ID, before, ids.length, { timeoutMs: 200_000 });
 			before = await t.n8n.lastExecutionId(WORKFLOW_ID);
-			const secondRound = await Promise.all(ids.map((bookingId) => t.post(t.lb.roundRobin, 'e2e-send-once', { bookingId, phone: PHONE })));
+			const secondRound = await Promise.all(ids.map((bookingId) => t.post(t.lb.roundRobin, 'queue-send-once', { bookingId, phone: PHONE })));
 			for (const response of secondRound) t.assert.equal(response.status, 200, response.text);
 			const second = await t.waitForExecutions(WORKFLOW_ID, before, ids.length, { timeoutMs: 200_000 });
 
@@ -53,7 +54,7 @@ module.exports = [
 	},
 	{
 		name: 'queue send once per key: 20 pairs of executions racing on one key each on 2 workers (measured, see README)',
-		workflows: ['send-once.json'],
+		workflows: ['queue-send-once.json'],
 		timeoutMs: 300_000,
 		async run(t) {
 			const PAIRS = 20;
@@ -62,7 +63,7 @@ module.exports = [
 			const posts = [];
 			for (let pair = 0; pair < PAIRS; pair++) {
 				const body = { bookingId: `QRACE-${run}-${pair}`, phone: PHONE };
-				posts.push(t.post(t.lb.roundRobin, 'e2e-send-once', body), t.post(t.lb.roundRobin, 'e2e-send-once', body));
+				posts.push(t.post(t.lb.roundRobin, 'queue-send-once', body), t.post(t.lb.roundRobin, 'queue-send-once', body));
 			}
 			for (const response of await Promise.all(posts)) t.assert.equal(response.status, 200, response.text);
 			const executions = await t.waitForExecutions(WORKFLOW_ID, before, PAIRS * 2, { timeoutMs: 240_000 });

@@ -8,7 +8,7 @@ import type { MediaKind } from './media';
 import { checkMediaUrl, readUpload, toFormData } from './media';
 import { scheduledOutcome, sendOutcome } from './output';
 import { getPhoneList, getRecipient } from './recipient';
-import { releaseSendOnceKey, reserveSendOnceKey, sendOnceKeyOf } from './sendOnce';
+import { keepSendOnceKey, releaseSendOnceKey, reserveSendOnceKey, sendOnceKeyOf } from './sendOnce';
 
 /**
  * The flow every media send shares: recipient, then the file from a binary property (multipart upload
@@ -84,6 +84,9 @@ export async function postSend(
 		});
 	const outcome = scheduled ? scheduledOutcome(this, itemIndex, results, recipient) : sendOutcome(results, recipient);
 	outcome.attempts = (deliveryPolicyOf(this)?.attemptsOf(itemIndex) ?? 0) - earlierAttempts || 1;
-	if (key !== undefined) outcome.sendOnceKey = key;
+	if (key !== undefined) {
+		await keepSendOnceKey(this, key);
+		outcome.sendOnceKey = key;
+	}
 	return [{ json: outcome }];
 }

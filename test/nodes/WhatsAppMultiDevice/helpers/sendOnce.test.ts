@@ -6,7 +6,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { processedData, runNode, runWorkflow, useSimulator } from '../../../harness';
-import { reserveSendOnceKey } from '../../../../nodes/WhatsAppMultiDevice/helpers/sendOnce';
+import { keepSendOnceKey, reserveSendOnceKey } from '../../../../nodes/WhatsAppMultiDevice/helpers/sendOnce';
 
 const gowa = useSimulator({ deviceId: 'salon-main' });
 
@@ -126,19 +126,64 @@ describe('Send Once per Key: scope and retention', () => {
 		expect([...processedData.keys()].map((key) => key.split('|')[1]).sort()).toEqual(['n:send-a', 'n:send-b']);
 	});
 
-	it('n8n keeps the last 10,000 keys of a node (entries mode, maxEntries)', async () => {
-		const calls: unknown[][] = [];
-		const context = {
-			getWorkflow: () => ({ id: 'wf1' }),
-			getNode: () => ({ id: 'node1' }),
-			helpers: {
-				checkProcessedAndRecord: async (...args: unknown[]) => {
-					calls.push(args);
-					return { new: ['k'], processed: [] };
-				},
-			},
-		} as unknown as IExecuteFunctions;
+	it('n8n keeps the last 10,000 keys of a node (entries mode, maxEntries); a recorded key is confirmed once', async () => {
+		const { context, calls } = fakeStore();
 		await expect(reserveSendOnceKey(context, 0, 'k')).resolves.toBe(true);
-		expect(calls).toEqual([[['k'], 'node', { mode: 'entries', maxEntries: 10_000 }]]);
+		expect(calls).toEqual([
+			[['k'], 'node', { mode: 'entries', maxEntries: 10_000 }],
+			[['k'], 'node', { mode: 'entries', maxEntries: 10_000 }],
+		]);
+	});
+});
+
+/** A store like n8n's whose next writes can be lost, as when another process rewrites the node's row after our write. */
+function fakeStore() {
+	const keys = new Set<string>();
+	const calls: unknown[][] = [];
+	let writesToLose = 0;
+	const context = {
+		getWorkflow: () => ({ id: 'wf1' }),
+		getNode: () => ({ id: 'node1' }),
+		helpers: {
+			checkProcessedAndRecord: async (...args: unknown[]) => {
+				calls.push(args);
+				const [key] = args[0] as string[];
+				if (keys.has(key)) return { new: [], processed: [key] };
+				if (writesToLose > 0) writesToLose--;
+				else keys.add(key);
+				return { new: [key], processed: [] };
+			},
+			removeProcessed: async ([key]: string[]) => {
+				keys.delete(key);
+			},
+		},
+	} as unknown as IExecuteFunctions;
+	return { context, calls, keys, loseWrites: (count: number) => (writesToLose = count) };
+}
+
+describe('Send Once per Key: n8n’s store has no lock', () => {
+	it('10 executions with different keys at once in one process: every key is kept (the node’s store calls are serialised)', async () => {
+		const ids = Array.from({ length: 10 }, (_, i) => `BK-PAR-${i}`);
+		const first = await Promise.all(ids.map((id) => runNode({ parameters: reminder(), credentials: gowa.credentials(), items: [booking(id)] })));
+		expect(first.map((run) => run.items[0].json.status)).toEqual(Array(10).fill('sent'));
+		const again = await Promise.all(ids.map((id) => runNode({ parameters: reminder(), credentials: gowa.credentials(), items: [booking(id)] })));
+		expect(again.map((run) => run.items[0].json.status)).toEqual(Array(10).fill('skipped'));
+		expect(delivered()).toBe(10);
+	});
+
+	it('a key another process dropped right after it was recorded is recorded again before the send', async () => {
+		const store = fakeStore();
+		store.loseWrites(1);
+		await expect(reserveSendOnceKey(store.context, 0, 'k')).resolves.toBe(true);
+		expect(store.keys.has('k')).toBe(true);
+		expect(store.calls).toHaveLength(3);
+	});
+
+	it('a key dropped while the message was being sent is recorded again after the send', async () => {
+		const store = fakeStore();
+		await reserveSendOnceKey(store.context, 0, 'k');
+		store.keys.delete('k');
+		await keepSendOnceKey(store.context, 'k');
+		expect(store.keys.has('k')).toBe(true);
 	});
 });
