@@ -15,17 +15,22 @@ function deliveredFor(requests, bookingId) {
 
 module.exports = [
 	{
-		name: 'queue send once per key: 10 reminders sent, then posted again → every key delivered once, the repeats skipped on whichever worker runs them',
+		name: 'queue send once per key: 10 reminders sent one after another, then all posted again at once → every key delivered once, the repeats skipped on whichever worker runs them',
 		workflows: ['queue-send-once.json'],
 		timeoutMs: 300_000,
 		async run(t) {
 			const run = Date.now();
 			const ids = Array.from({ length: 10 }, (_, i) => `QBK-${run}-${i}`);
-			let before = await t.n8n.lastExecutionId(WORKFLOW_ID);
-			const firstRound = await Promise.all(ids.map((bookingId) => t.post(t.lb.roundRobin, 'queue-send-once', { bookingId, phone: PHONE })));
-			for (const response of firstRound) t.assert.equal(response.status, 200, response.text);
-			const first = await t.waitForExecutions(WORKFLOW_ID, before, ids.length, { timeoutMs: 200_000 });
-			before = await t.n8n.lastExecutionId(WORKFLOW_ID);
+			// First sends one after another (concurrent recording across workers is the racing case below), ...
+			const first = [];
+			for (const bookingId of ids) {
+				const previous = await t.n8n.lastExecutionId(WORKFLOW_ID);
+				const response = await t.post(t.lb.roundRobin, 'queue-send-once', { bookingId, phone: PHONE });
+				t.assert.equal(response.status, 200, response.text);
+				first.push(...(await t.waitForExecutions(WORKFLOW_ID, previous, 1, { timeoutMs: 60_000 })));
+			}
+			// ... then every repeat at once, on whichever worker picks it up.
+			const before = await t.n8n.lastExecutionId(WORKFLOW_ID);
 			const secondRound = await Promise.all(ids.map((bookingId) => t.post(t.lb.roundRobin, 'queue-send-once', { bookingId, phone: PHONE })));
 			for (const response of secondRound) t.assert.equal(response.status, 200, response.text);
 			const second = await t.waitForExecutions(WORKFLOW_ID, before, ids.length, { timeoutMs: 200_000 });
