@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** What went wrong talking to GOWA, stripped of anything secret (no headers, no auth, no request config). */
 export interface GowaFailure {
@@ -299,6 +299,32 @@ export function describeFailure(failure: GowaFailure): DescribedFailure {
 	);
 }
 
+/**
+ * A NodeApiError with our message and description (NodeApiError may rewrite messages of "well-known" codes; ours say
+ * what to fix), a cause holding only the sanitised failure, and the classification attached under `tag` for the
+ * router and the retry logic. Both provider transports build their errors with it.
+ */
+export function describedApiError(
+	node: INode,
+	described: { message: string; description: string },
+	cause: JsonObject,
+	httpCode: number | undefined,
+	itemIndex: number | undefined,
+	tag: string,
+	classification: object,
+): NodeApiError {
+	const error = new NodeApiError(node, cause, {
+		message: described.message,
+		description: described.description,
+		httpCode: httpCode !== undefined ? String(httpCode) : undefined,
+		itemIndex,
+	});
+	error.message = described.message;
+	error.description = described.description;
+	Object.assign(error, { [tag]: classification });
+	return error;
+}
+
 /** Builds the NodeApiError the nodes throw; its cause holds only the sanitised failure. */
 export function gowaApiError(node: INode, failure: GowaFailure, itemIndex?: number): NodeApiError {
 	const described = describeFailure(failure);
@@ -309,17 +335,16 @@ export function gowaApiError(node: INode, failure: GowaFailure, itemIndex?: numb
 		message: failure.serverMessage ?? null,
 		networkCode: failure.networkCode ?? null,
 	};
-	const error = new NodeApiError(node, cause, {
-		message: described.message,
-		description: described.description,
-		httpCode: failure.httpCode !== undefined ? String(failure.httpCode) : undefined,
-		itemIndex,
-	});
-	// NodeApiError may rewrite messages of "well-known" codes; keep ours, they say what to fix.
-	error.message = described.message;
-	error.description = described.description;
-	Object.assign(error, { gowa: { ...described, failure } });
-	return error;
+	return describedApiError(node, described, cause, failure.httpCode, itemIndex, 'gowa', { ...described, failure });
+}
+
+/** Gives an error the item it belongs to: ours keep their context (itemIndex added), others are wrapped. */
+export function withItemIndex(node: INode, error: unknown, itemIndex: number): Error {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
 /** The classification attached to an error thrown by gowaApiError, if any. */

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { DeliveryPolicy, attachDeliveryPolicy, deliverySettingsFrom } from '../../shared/delivery';
+import { withItemIndex } from '../../shared/errors';
 import { cloudFailureOf } from '../transport/errors';
 import { resources } from './resources';
 
@@ -18,14 +19,6 @@ function errorJson(error: NodeFailure, status: 'failed' | 'skipped'): IDataObjec
 	if (cloud !== undefined) json.errorClass = cloud.class;
 	if (cloud?.deliveryUnknown) json.delivery = 'unknown';
 	return json;
-}
-
-function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
 /**
@@ -56,7 +49,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const error = caught as NodeFailure;
 			if (error.dailyLimitReached && settings.onDailyLimit === 'returnUnsent') return [{ json: errorJson(error, 'skipped'), pairedItem: { item: itemIndex } }];
 			if (continueOnFail) return [{ json: errorJson(error, 'failed'), pairedItem: { item: itemIndex } }];
-			stopWith ??= withItemIndex(this, error, itemIndex);
+			stopWith ??= withItemIndex(this.getNode(), error, itemIndex);
 			return [];
 		}
 	};

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
 
-import { credentialSecrets, redactSecretValues } from '../../shared/errors';
+import { credentialSecrets, describedApiError, redactSecretValues } from '../../shared/errors';
 
 /** What went wrong talking to the Graph API, without anything secret (no headers, no token, no request config). */
 export interface CloudFailure {
@@ -155,17 +155,7 @@ export function cloudApiError(node: INode, failure: CloudFailure, itemIndex?: nu
 		fbtrace_id: failure.fbtraceId ?? null,
 		networkCode: failure.networkCode ?? null,
 	};
-	const error = new NodeApiError(node, cause, {
-		message: described.message,
-		description: described.description,
-		httpCode: failure.httpCode !== undefined ? String(failure.httpCode) : undefined,
-		itemIndex,
-	});
-	// NodeApiError rewrites messages of "well-known" HTTP codes; keep ours, they say what to fix.
-	error.message = described.message;
-	error.description = described.description;
-	Object.assign(error, { cloud: { ...described, failure } });
-	return error;
+	return describedApiError(node, described, cause, failure.httpCode, itemIndex, 'cloud', { ...described, failure });
 }
 
 /** The classification attached by cloudApiError, if any. */

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { DeliveryPolicy, attachDeliveryPolicy, deliverySettingsFrom } from '../../shared/delivery';
-import { gowaFailureOf } from '../../shared/errors';
+import { gowaFailureOf, withItemIndex } from '../../shared/errors';
 import { checkTextParameters } from '../helpers/validation';
 import { deviceIdField } from './common.descriptions';
 import type { Operation } from './operation.types';
@@ -20,14 +20,6 @@ function errorJson(error: NodeFailure, status: 'failed' | 'skipped'): IDataObjec
 	if (gowa !== undefined) json.errorClass = gowa.class;
 	if (gowa?.deliveryUnknown) json.delivery = 'unknown';
 	return json;
-}
-
-function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
 /**
@@ -78,7 +70,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const invalid = await validateItems(this, operation, items.length, policy);
 	if (!continueOnFail && invalid.size > 0) {
 		const first = Math.min(...invalid.keys());
-		throw withItemIndex(this, invalid.get(first), first);
+		throw withItemIndex(this.getNode(), invalid.get(first), first);
 	}
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
@@ -97,7 +89,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				return [{ json: errorJson(error, 'skipped'), pairedItem: { item: itemIndex } }];
 			}
 			if (continueOnFail && !policy.cancelled) return [{ json: errorJson(error, 'failed'), pairedItem: { item: itemIndex } }];
-			stopWith ??= withItemIndex(this, error, itemIndex);
+			stopWith ??= withItemIndex(this.getNode(), error, itemIndex);
 			return [];
 		}
 	};
