@@ -91,9 +91,10 @@ function senderName(value: IDataObject, from: string | null): string | null {
 	return null;
 }
 
+/** The shared fields in the order of InboundEvent (items read the same on both providers). */
 const EMPTY = {
-	messageId: null, chatId: null, from: null, fromName: null, fromMe: false, isGroup: false, type: null, text: null,
-	caption: null, replyTo: null, reply: null, media: null, status: null, error: null, timestamp: null,
+	provider: 'cloud' as const, tenant: null, event: 'other' as const, messageId: null, chatId: null, from: null, fromName: null, fromMe: false, isGroup: false, type: null, text: null,
+	caption: null, replyTo: null, reply: null, media: null, status: null, error: null, timestamp: null, raw: {},
 };
 
 export function toCloudEvent(update: CloudUpdate): CloudEvent {
@@ -107,7 +108,7 @@ export function toCloudEvent(update: CloudUpdate): CloudEvent {
 		const from = str(raw.from);
 		const media = mediaOf(raw, type);
 		shared = {
-			...base, ...EMPTY, event: type === 'reaction' ? 'reaction' : 'message', messageId: str(raw.id), chatId: from, from,
+			...EMPTY, ...base, event: type === 'reaction' ? 'reaction' : 'message', messageId: str(raw.id), chatId: from, from,
 			fromName: senderName(value, from), type, text: messageText(raw, type),
 			caption: media !== null && type !== 'audio' && type !== 'sticker' ? str(obj(raw[type as string]).caption) : null,
 			replyTo: str(obj(raw.context).id), reply: replyOf(raw, type), media, timestamp: isoTime(raw.timestamp), raw,
@@ -115,14 +116,14 @@ export function toCloudEvent(update: CloudUpdate): CloudEvent {
 	} else if (update.kind === 'status') {
 		const status = str(raw.status);
 		shared = {
-			...base, ...EMPTY, event: 'status', messageId: str(raw.id), chatId: str(raw.recipient_id), fromMe: true,
+			...EMPTY, ...base, event: 'status', messageId: str(raw.id), chatId: str(raw.recipient_id), fromMe: true,
 			isGroup: raw.recipient_type === 'group', status: STATUSES.includes(status as DeliveryStatus) ? (status as DeliveryStatus) : null,
 			error: Array.isArray(raw.errors) ? errorOf(raw.errors[0]) : null, timestamp: isoTime(raw.timestamp), raw,
 		};
 	} else {
-		shared = { ...base, ...EMPTY, event: 'error', error: errorOf(raw), raw };
+		shared = { ...EMPTY, ...base, event: 'error', error: errorOf(raw), raw };
 	}
-	const event: CloudEvent = { ...shared, displayPhoneNumber: str(metadata.display_phone_number), wabaId: update.wabaId, field: update.field };
+	const event: CloudEvent = { ...EMPTY, ...shared, displayPhoneNumber: str(metadata.display_phone_number), wabaId: update.wabaId, field: update.field };
 	if (update.kind === 'status') {
 		if (isObject(raw.conversation)) event.conversation = raw.conversation;
 		if (isObject(raw.pricing)) event.pricing = raw.pricing;

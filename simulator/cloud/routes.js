@@ -177,7 +177,7 @@ const ROUTES = [
 			const uri = req.json.override_callback_uri;
 			if (uri !== undefined) {
 				if (!/^https?:\/\//.test(String(uri))) return invalid('Param override_callback_uri must be a valid URL.');
-				const check = await verifyCallback(uri, req.json.verify_token);
+				const check = await (sim.verifyCallback ?? verifyCallback)(uri, req.json.verify_token);
 				sim.verifications.push({ url: uri, ...check, at: new Date().toISOString() });
 				if (!check.verified) return graphError(400, 2200, `(#2200) Callback verification failed with the following errors: HTTP Status Code = ${check.status ?? 'none'}; HTTP Message = ${check.error ?? 'the response was not the challenge'}`);
 				waba.subscriptions.set(grant.appId, { override_callback_uri: uri });

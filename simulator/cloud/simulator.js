@@ -50,6 +50,8 @@ class CloudSimulator {
 		this.webhooks = [];
 		/** Callback verifications (GET handshakes) made for subscribed_apps overrides. */
 		this.verifications = [];
+		/** `(url, verifyToken) → { verified, status, body }`; default: a real GET handshake (webhooks.js verifyCallback). */
+		this.verifyCallback = options.verifyCallback;
 		this.failures = [];
 		this.seq = 0;
 		this.recentSends = new Map();
