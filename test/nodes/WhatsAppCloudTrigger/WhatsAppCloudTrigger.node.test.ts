@@ -142,6 +142,7 @@ describe('one item per update of a batched delivery, filtered', () => {
 	test('only the chosen status values (e.g. Failed) start items', async () => {
 		const result = await post(delivery({ metadata: metadata(), statuses: fifty }), { parameters: { events: ['status'], statuses: ['failed'] } });
 		expect(result.items.map((item) => item.json.status)).toEqual(Array(10).fill('failed'));
+		expect(result.response?.webhookResponse).toEqual({ received: true, items: 10, ignored: { status: 40 } });
 	});
 
 	test('messages, statuses and errors of one delivery, in order, with Events = all three', async () => {
@@ -168,7 +169,9 @@ describe('one item per update of a batched delivery, filtered', () => {
 		const all = await post(body);
 		expect(all.items.map((item) => item.json.tenant)).toEqual([PHONE_A, PHONE_B]);
 		forgetInProcess();
-		expectNoExecution(await post(body, { parameters: { phoneNumberIds: '100000000000001' } }), 200);
+		const none = await post(body, { parameters: { phoneNumberIds: '100000000000001' } });
+		expectNoExecution(none, 200);
+		expect(none.response?.webhookResponse).toEqual({ received: true, items: 0, ignored: { phoneNumberId: 2 } });
 	});
 
 	test('events older than Maximum Event Age (default 7 days) start nothing; 0 turns the limit off', async () => {
@@ -225,6 +228,20 @@ describe('hostile bodies (validly signed) are answered without a crash', () => {
 	test('200,000 entries with empty changes: bounded walk, 200, no execution', async () => {
 		const body = { object: 'whatsapp_business_account', entry: Array.from({ length: 200_000 }, () => ({ id: '1', changes: [] })) };
 		expectNoExecution(await post(body), 200);
+	});
+
+	test('at most 2,000 entries and changes are looked at: a message behind 1,500 empty entries is not reached', async () => {
+		const filler = Array.from({ length: 1500 }, () => ({ id: '1', changes: [{ field: 'messages', value: { metadata: metadata() } }] }));
+		const late = { id: '1', changes: [{ field: 'messages', value: { metadata: metadata(), messages: [textMessage(wamid('late'))] } }] };
+		expectNoExecution(await post({ object: 'whatsapp_business_account', entry: [...filler, late] }), 200);
+		expect((await post({ object: 'whatsapp_business_account', entry: [...filler.slice(0, 900), late] })).items).toHaveLength(1);
+	});
+
+	test('a message nested 33 levels deep is dropped, 31 levels is kept', async () => {
+		const nest = (levels: number): unknown => (levels === 0 ? 'x' : { n: nest(levels - 1) });
+		const message = (id: string, levels: number) => ({ ...textMessage(wamid(id)), text: nest(levels) });
+		const result = await post(delivery({ metadata: metadata(), messages: [message('d33', 33), message('d31', 31)] }));
+		expect(result.items.map((item) => item.json.messageId)).toEqual([wamid('d31')]);
 	});
 
 	test('a message nested 5,000 levels deep is dropped, its neighbour kept', async () => {
