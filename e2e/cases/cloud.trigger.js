@@ -213,9 +213,13 @@ module.exports = [
 			const { meta, credential } = await cloudTriggerFixture(t);
 			const waba = meta.state.wabas.get(meta.businessAccountId);
 			const app = [...waba.subscriptions.keys()][0];
+			const mark = meta.requests.length;
 			const registered = await createWorkflow(t, readWorkflow('cloud-trigger-register.json'), credential);
 			try {
-				t.assert.deepEqual(waba.subscriptions.get(app), { override_callback_uri: registered.url });
+				// Activation may finish its webhook registration a moment after the API call returns.
+				for (let waited = 0; waited < 60_000 && !waba.subscriptions.get(app)?.override_callback_uri; waited += 250) await sleep(250);
+				const graph = meta.requests.slice(mark).map((request) => `${request.method} ${request.path} → ${request.response?.status}`);
+				t.assert.deepEqual(waba.subscriptions.get(app), { override_callback_uri: registered.url }, `Graph calls: ${JSON.stringify(graph)}`);
 				const verification = meta.verifications.at(-1);
 				t.assert.equal(verification.url, registered.url);
 				t.assert.equal(verification.verified, true, JSON.stringify(verification));
@@ -228,6 +232,7 @@ module.exports = [
 			} finally {
 				await t.n8n.api('POST', `/workflows/${registered.id}/deactivate`);
 			}
+			for (let waited = 0; waited < 60_000 && waba.subscriptions.get(app)?.override_callback_uri; waited += 250) await sleep(250);
 			t.assert.deepEqual(waba.subscriptions.get(app), {});
 		},
 	},

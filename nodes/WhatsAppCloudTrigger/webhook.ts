@@ -7,26 +7,7 @@ import { toCloudEvent } from './mapping';
 import { attachMedia } from './media';
 import { parseDelivery, walkDelivery } from './payload';
 import { credentialText, readSettings } from './settings';
-
-type RawBodyRequest = ReturnType<IWebhookFunctions['getRequestObject']>;
-
-/** The exact bytes Meta signed. n8n keeps them on `req.rawBody` (after gzip/deflate decoding). */
-async function rawBodyOf(request: RawBodyRequest): Promise<Buffer | undefined> {
-	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
-		try {
-			await request.readRawBody();
-		} catch {
-			return undefined;
-		}
-	}
-	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
-}
-
-/** Answers the request directly and starts no execution. */
-function answer(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
-	context.getResponseObject().status(status).json({ message });
-	return { noWebhookResponse: true };
-}
+import { answerWithoutExecution as answer, rawBodyOf } from '../shared/webhookRequest';
 
 async function appSecretOf(context: IWebhookFunctions): Promise<string> {
 	try {
