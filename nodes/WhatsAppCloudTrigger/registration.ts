@@ -11,8 +11,8 @@ import { credentialText, readSettings } from './settings';
  * credential's verify token; Meta verifies it with a GET handshake first), and deactivation restores what was there
  * (read with `GET /{WABA}/subscribed_apps` beforehand). The app's own callback and other WABAs are never touched.
  *
- * Only non-secret data is kept in the node's static data: the WABA, this URL, our app's id and the previous callback
- * URL. That record is best effort (queue-mode workers overwrite static data): without it, deactivation removes an
+ * Only non-secret data is kept in the node's static data, one record per URL (production, and the test URL while the
+ * editor listens for a test event): the WABA, the URL, our app's id and the previous callback URL. That record is best effort (queue-mode workers overwrite static data): without it, deactivation removes an
  * override still pointing here, so the WABA falls back to the app's callback instead of a URL that no longer answers.
  */
 
@@ -26,16 +26,24 @@ export interface CloudRegistration {
 	registeredAt: string;
 }
 
-const STATIC_FIELD = 'registration';
+/** Static-data field: webhook URL → its registration record. */
+const STATIC_FIELD = 'registrations';
 
 interface Subscription {
 	appId: string | null;
 	override: string | null;
 }
 
-export function readRegistration(context: IHookFunctions): CloudRegistration | undefined {
-	const value = context.getWorkflowStaticData('node')[STATIC_FIELD];
-	if (!isObject(value) || typeof value.wabaId !== 'string' || typeof value.webhookUrl !== 'string' || !isObject(value.previous)) return undefined;
+function records(context: IHookFunctions): IDataObject {
+	const staticData = context.getWorkflowStaticData('node');
+	if (!isObject(staticData[STATIC_FIELD])) staticData[STATIC_FIELD] = {};
+	return staticData[STATIC_FIELD] as IDataObject;
+}
+
+export function readRegistration(context: IHookFunctions, url: string): CloudRegistration | undefined {
+	const all = context.getWorkflowStaticData('node')[STATIC_FIELD];
+	const value = isObject(all) ? all[url] : undefined;
+	if (!isObject(value) || typeof value.wabaId !== 'string' || value.webhookUrl !== url || !isObject(value.previous)) return undefined;
 	return value as unknown as CloudRegistration;
 }
 
@@ -95,9 +103,9 @@ async function checkCredential(context: IHookFunctions): Promise<string> {
 export async function subscriptionExists(this: IHookFunctions): Promise<boolean> {
 	if (!readSettings(this).registers) return false;
 	const url = ownWebhookUrl(this);
-	const record = readRegistration(this);
+	if (readRegistration(this, url) === undefined) return false;
 	const current = await listSubscriptions(this, await wabaIdOf(this));
-	return record?.webhookUrl === url && current.some((entry) => entry.override === url);
+	return current.some((entry) => entry.override === url);
 }
 
 function previousOf(before: Subscription[], appId: string | null, url: string, record: CloudRegistration | undefined): PreviousSubscription {
@@ -125,8 +133,8 @@ export async function subscribeWaba(this: IHookFunctions): Promise<boolean> {
 			description: 'Check that the access token has whatsapp_business_management on this WABA, or choose Registration → Manual.',
 		});
 	}
-	const record: CloudRegistration = { wabaId, webhookUrl: url, appId: ours.appId, previous: previousOf(before, ours.appId, url, readRegistration(this)), registeredAt: new Date().toISOString() };
-	this.getWorkflowStaticData('node')[STATIC_FIELD] = record as unknown as IDataObject;
+	const record: CloudRegistration = { wabaId, webhookUrl: url, appId: ours.appId, previous: previousOf(before, ours.appId, url, readRegistration(this, url)), registeredAt: new Date().toISOString() };
+	records(this)[url] = record as unknown as IDataObject;
 	return true;
 }
 
@@ -151,9 +159,9 @@ async function restore(context: IHookFunctions, wabaId: string, previous: Previo
 
 /** `delete`: restores the WABA's previous callback, unless someone has pointed it elsewhere since. */
 export async function unsubscribeWaba(this: IHookFunctions): Promise<boolean> {
-	const record = readRegistration(this);
-	const settings = readSettings(this);
-	if (record === undefined && !settings.registers) return true;
+	const given = this.getNodeWebhookUrl('default');
+	const record = typeof given === 'string' ? readRegistration(this, given) : undefined;
+	if (record === undefined && !readSettings(this).registers) return true;
 	const url = record?.webhookUrl ?? ownWebhookUrl(this);
 	const wabaId = record?.wabaId ?? (await wabaIdOf(this));
 	const current = await listSubscriptions(this, wabaId);
@@ -162,6 +170,8 @@ export async function unsubscribeWaba(this: IHookFunctions): Promise<boolean> {
 	} else {
 		this.logger.info(`WhatsApp Cloud Trigger: the callback of WhatsApp Business Account ${wabaId} was changed by someone else; left as it is`);
 	}
-	delete this.getWorkflowStaticData('node')[STATIC_FIELD];
+	const remaining = records(this);
+	delete remaining[url];
+	if (Object.keys(remaining).length === 0) delete this.getWorkflowStaticData('node')[STATIC_FIELD];
 	return true;
 }

@@ -6,14 +6,15 @@ import { WhatsAppCloudTrigger } from '../../../nodes/WhatsAppCloudTrigger/WhatsA
 import { APP_SECRET, VERIFY_TOKEN, handshake } from './cloudTriggerKit';
 
 const HARNESS_URL = 'http://127.0.0.1:5678/webhook/harness-webhook-id/webhook';
+const HARNESS_TEST_URL = 'http://127.0.0.1:5678/webhook-test/harness-webhook-id/webhook';
 const CRM_URL = 'https://crm.tenant-a.example/meta-webhook';
 const STATIC_KEY = 'node:WhatsApp Cloud Trigger';
 
 /** Meta's GET handshake: to this trigger through the harness (the real node code), to the CRM by a stand-in. */
-const reachable = new Set([HARNESS_URL, CRM_URL]);
+const reachable = new Set([HARNESS_URL, HARNESS_TEST_URL, CRM_URL]);
 async function verifyCallback(url: string, verifyToken: string) {
 	if (!reachable.has(url)) return { verified: false, status: 404 };
-	if (url === CRM_URL) return { verified: true, status: 200 };
+	if (url !== HARNESS_URL) return { verified: true, status: 200 };
 	const challenge = '1740118523';
 	const result = await handshake({ 'hub.mode': 'subscribe', 'hub.verify_token': verifyToken, 'hub.challenge': challenge });
 	return { verified: result.httpResponse.statusCode === 200 && result.httpResponse.body === challenge, status: result.httpResponse.statusCode };
@@ -26,8 +27,9 @@ function waba(): { subscriptions: Map<string, IDataObject> } {
 }
 const APP_ID = '583720931047281';
 
-function hook(method: 'checkExists' | 'create' | 'delete', staticData: IDataObject, parameters: IDataObject = {}, credentials: IDataObject = {}) {
+function hook(method: 'checkExists' | 'create' | 'delete', staticData: IDataObject, parameters: IDataObject = {}, credentials: IDataObject = {}, isTest = false) {
 	return runWebhookMethod(method, {
+		isTest,
 		nodeType: WhatsAppCloudTrigger,
 		credentialType: 'whatsAppCloudApi',
 		parameters: { events: ['message'], registration: 'subscribeWaba', options: {}, ...parameters },
@@ -51,12 +53,12 @@ describe('Registration → Subscribe the WhatsApp Business Account', () => {
 		expect(created.webhookUrl).toBe(HARNESS_URL);
 		expect(waba().subscriptions.get(APP_ID)).toEqual({ override_callback_uri: HARNESS_URL });
 		const calls = kit.sim.requests.filter((request) => request.operationId !== 'getPhoneNumberById');
-		expect(calls.map((request) => request.operationId)).toEqual(['getAllSubscriptionsForAWaba', 'getAllSubscriptionsForAWaba', 'subscribeToWabaWebhooks', 'getAllSubscriptionsForAWaba']);
+		expect(calls.map((request) => request.operationId)).toEqual(['getAllSubscriptionsForAWaba', 'subscribeToWabaWebhooks', 'getAllSubscriptionsForAWaba']);
 		const subscribe = calls.find((request) => request.operationId === 'subscribeToWabaWebhooks');
 		expect(subscribe?.json).toEqual({ override_callback_uri: HARNESS_URL, verify_token: VERIFY_TOKEN });
 		expect(calls.every((request) => request.validation.valid && request.response?.status === 200)).toBe(true);
 		const record = staticData[STATIC_KEY] as IDataObject;
-		expect(record.registration).toMatchObject({ wabaId: kit.sim.businessAccountId, webhookUrl: HARNESS_URL, appId: APP_ID, previous: { kind: 'app' } });
+		expect((record.registrations as IDataObject)[HARNESS_URL]).toMatchObject({ wabaId: kit.sim.businessAccountId, webhookUrl: HARNESS_URL, appId: APP_ID, previous: { kind: 'app' } });
 		const stored = JSON.stringify(staticData);
 		for (const secret of [VERIFY_TOKEN, APP_SECRET, kit.sim.token]) expect(stored).not.toContain(secret);
 		expect((await hook('checkExists', staticData)).result).toBe(true);
@@ -75,7 +77,7 @@ describe('Registration → Subscribe the WhatsApp Business Account', () => {
 		waba().subscriptions.set(APP_ID, { override_callback_uri: CRM_URL });
 		const staticData: IDataObject = {};
 		await hook('create', staticData);
-		expect((staticData[STATIC_KEY] as IDataObject).registration).toMatchObject({ previous: { kind: 'override', uri: CRM_URL } });
+		expect(((staticData[STATIC_KEY] as IDataObject).registrations as IDataObject)[HARNESS_URL]).toMatchObject({ previous: { kind: 'override', uri: CRM_URL } });
 		await hook('delete', staticData);
 		expect(waba().subscriptions.get(APP_ID)).toEqual({ override_callback_uri: CRM_URL });
 	});
@@ -109,6 +111,21 @@ describe('Registration → Subscribe the WhatsApp Business Account', () => {
 		waba().subscriptions.set(APP_ID, { override_callback_uri: 'https://other.example/hook' });
 		await hook('delete', staticData);
 		expect(waba().subscriptions.get(APP_ID)).toEqual({ override_callback_uri: 'https://other.example/hook' });
+	});
+
+	test('"Listen for test event" points the WABA at the test URL, then back at the active production URL, whose record stays', async () => {
+		const staticData: IDataObject = {};
+		await hook('create', staticData);
+		expect((await hook('checkExists', staticData, {}, {}, true)).result).toBe(false);
+		const listening = await hook('create', staticData, {}, {}, true);
+		expect(listening.webhookUrl).toBe(HARNESS_TEST_URL);
+		expect(waba().subscriptions.get(APP_ID)).toEqual({ override_callback_uri: HARNESS_TEST_URL });
+		await hook('delete', staticData, {}, {}, true);
+		expect(waba().subscriptions.get(APP_ID)).toEqual({ override_callback_uri: HARNESS_URL });
+		expect((await hook('checkExists', staticData)).result).toBe(true);
+		await hook('delete', staticData);
+		expect(waba().subscriptions.get(APP_ID)).toEqual({});
+		expect(staticData[STATIC_KEY]).toEqual({});
 	});
 
 	test('lost static data (queue mode): an override still pointing here is removed on deactivation', async () => {
