@@ -8,7 +8,8 @@
  *      (WhatsApp Cloud API) simulator (port 3100 or the next free one);
  *   3. starts n8n 2.41.1 (installed once into ~/.cache, see e2e/lib/install.js) with its data in .dev/n8n,
  *      which persists between runs; imports the credential "GOWA simulator" and the workflows of examples/
- *      (credential references pointed at "GOWA simulator"; an example is re-imported only when its file changed) and
+ *      (credential references pointed at "GOWA simulator" or, for WhatsApp Cloud nodes, "Meta simulator"; an example is
+ *      re-imported only when its file changed) and
  *      the credential "Meta simulator" (WhatsApp Cloud API);
  *   4. prints the editor URL and the owner's login, and every request GOWA receives; Ctrl-C stops everything.
  *
@@ -127,6 +128,7 @@ function examplesToImport() {
 		const workflow = JSON.parse(text);
 		for (const node of workflow.nodes ?? []) {
 			if (node.credentials?.whatsAppMultiDeviceApi) node.credentials.whatsAppMultiDeviceApi = { ...CREDENTIAL };
+			if (node.credentials?.whatsAppCloudApi) node.credentials.whatsAppCloudApi = { ...META_CREDENTIAL };
 		}
 		workflows.push({ file, hash, workflow });
 	}
@@ -225,7 +227,7 @@ async function main() {
 		stops.push(followRequests(new URL(sim.url).origin));
 		stops.push(followRequests(meta.url, 'meta'));
 		await n8n.assertPackageLoaded(PACKAGE_NAME, {
-			nodeTypes: [`${PACKAGE_NAME}.whatsAppMultiDevice`, `${PACKAGE_NAME}.whatsAppCloud`],
+			nodeTypes: [`${PACKAGE_NAME}.whatsAppMultiDevice`, `${PACKAGE_NAME}.whatsAppCloud`, `${PACKAGE_NAME}.whatsAppCloudTrigger`],
 			credentialTypes: ['whatsAppMultiDeviceApi', 'whatsAppCloudApi'],
 		});
 		n8n.server.on('exit', (code) => {

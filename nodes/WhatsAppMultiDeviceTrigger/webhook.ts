@@ -9,27 +9,7 @@ import { expectedSecret } from './registration';
 import type { TriggerSettings } from './settings';
 import { readFilter, readSettings } from './settings';
 import { describeSignatureFailure, SIGNATURE_HEADER, verifySignature } from './signature';
-
-type RawBodyRequest = ReturnType<IWebhookFunctions['getRequestObject']>;
-
-/** The exact bytes GOWA signed. n8n keeps them on `req.rawBody` (after gzip/deflate decoding). */
-async function rawBodyOf(request: RawBodyRequest): Promise<Buffer | undefined> {
-	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
-		try {
-			await request.readRawBody();
-		} catch {
-			// The stream could not be read again: without the bytes the request is treated as unsigned below.
-			return undefined;
-		}
-	}
-	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
-}
-
-/** Answers the request directly and starts no execution. */
-function answer(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
-	context.getResponseObject().status(status).json({ message });
-	return { noWebhookResponse: true };
-}
+import { answerWithoutExecution as answer, rawBodyOf } from '../shared/webhookRequest';
 
 async function secretFor(context: IWebhookFunctions, settings: TriggerSettings): Promise<string> {
 	try {

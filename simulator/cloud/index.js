@@ -6,6 +6,6 @@ const { ROUTES } = require('./routes');
 const rules = require('./rules');
 const spec = require('./spec');
 const { CloudState, DEFAULTS } = require('./state');
-const { inboundMessagePayload, signMetaBody, statusPayload } = require('./webhooks');
+const { inboundMessagePayload, signMetaBody, statusPayload, verifyCallback } = require('./webhooks');
 
-module.exports = { CloudSimulator, CloudState, DEFAULTS, MEDIA_PATH, ROUTES, envelope, inboundMessagePayload, rules, signMetaBody, spec, startCloudSimulator, statusPayload };
+module.exports = { CloudSimulator, CloudState, DEFAULTS, MEDIA_PATH, ROUTES, envelope, inboundMessagePayload, rules, signMetaBody, spec, startCloudSimulator, statusPayload, verifyCallback };

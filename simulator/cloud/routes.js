@@ -2,7 +2,8 @@
 /** Graph routes of the Meta simulator: `{ method, pattern, operationId, permission, handle(sim, req, params) }`. */
 
 const { graphError, invalid } = require('./rules');
-const { wamid } = require('./state');
+const { DEFAULTS, wamid } = require('./state');
+const { verifyCallback } = require('./webhooks');
 
 const ok = (body, status = 200) => ({ status, body });
 
@@ -37,6 +38,14 @@ function page(list, query, baseUrl) {
 		if (start + data.length < list.length) body.paging.next = `${baseUrl}?limit=${limit}&after=${body.paging.cursors.after}`;
 	}
 	return body;
+}
+
+/** `GET /{WABA}/subscribed_apps` entries (spec SubscribedApp). */
+function subscribedApps(waba) {
+	return [...waba.subscriptions].map(([appId, entry]) => ({
+		whatsapp_business_api_data: { id: appId, name: appId === DEFAULTS.appId ? DEFAULTS.appName : `App ${appId}`, link: `https://www.facebook.com/games/?app_id=${appId}` },
+		...(entry.override_callback_uri ? { override_callback_uri: entry.override_callback_uri } : {}),
+	}));
 }
 
 const ROUTES = [
@@ -149,6 +158,42 @@ const ROUTES = [
 			const before = waba.templates.length;
 			waba.templates = waba.templates.filter((template) => !(template.name === req.query.name && (!req.query.hsm_id || template.id === req.query.hsm_id)));
 			if (waba.templates.length === before) return graphError(400, 100, '(#100) Invalid parameter', `Message template "${req.query.name}" not found`, { subcode: 2593002 });
+			return ok({ success: true });
+		},
+	},
+	{
+		method: 'GET', pattern: /^\/(\d+)\/subscribed_apps$/, operationId: 'getAllSubscriptionsForAWaba', permission: 'whatsapp_business_management',
+		handle(sim, req, [id]) {
+			const waba = wabaOr404(sim, id);
+			return waba.status ? waba : ok({ data: subscribedApps(waba) });
+		},
+	},
+	{
+		// With override_callback_uri Meta first verifies the URL (GET handshake with verify_token) and refuses on failure.
+		method: 'POST', pattern: /^\/(\d+)\/subscribed_apps$/, operationId: 'subscribeToWabaWebhooks', permission: 'whatsapp_business_management',
+		async handle(sim, req, [id], grant) {
+			const waba = wabaOr404(sim, id);
+			if (waba.status) return waba;
+			const uri = req.json.override_callback_uri;
+			if (uri !== undefined) {
+				if (!/^https?:\/\//.test(String(uri))) return invalid('Param override_callback_uri must be a valid URL.');
+				const check = await (sim.verifyCallback ?? verifyCallback)(uri, req.json.verify_token);
+				sim.verifications.push({ url: uri, ...check, at: new Date().toISOString() });
+				if (!check.verified) return graphError(400, 2200, `(#2200) Callback verification failed with the following errors: HTTP Status Code = ${check.status ?? 'none'}; HTTP Message = ${check.error ?? 'the response was not the challenge'}`);
+				waba.subscriptions.set(grant.appId, { override_callback_uri: uri });
+				return ok({ success: true, data: subscribedApps(waba).filter((entry) => entry.whatsapp_business_api_data.id === grant.appId) });
+			}
+			// Without an override the app is subscribed with its own callback URL (an existing override is removed).
+			waba.subscriptions.set(grant.appId, {});
+			return ok({ success: true });
+		},
+	},
+	{
+		method: 'DELETE', pattern: /^\/(\d+)\/subscribed_apps$/, operationId: 'unsubscribeFromWabaWebhooks', permission: 'whatsapp_business_management',
+		handle(sim, req, [id], grant) {
+			const waba = wabaOr404(sim, id);
+			if (waba.status) return waba;
+			waba.subscriptions.delete(grant.appId);
 			return ok({ success: true });
 		},
 	},

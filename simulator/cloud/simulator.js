@@ -48,6 +48,10 @@ class CloudSimulator {
 		this.requests = [];
 		this.sent = [];
 		this.webhooks = [];
+		/** Callback verifications (GET handshakes) made for subscribed_apps overrides. */
+		this.verifications = [];
+		/** `(url, verifyToken) → { verified, status, body }`; default: a real GET handshake (webhooks.js verifyCallback). */
+		this.verifyCallback = options.verifyCallback;
 		this.failures = [];
 		this.seq = 0;
 		this.recentSends = new Map();
@@ -105,17 +109,24 @@ class CloudSimulator {
 		this.state.recordInbound(phoneNumberId, waId, at ?? Date.now());
 		const phone = this.state.phoneNumbers.get(phoneNumberId);
 		const payload = inboundMessagePayload({ wabaId: phone.wabaId, phone, from: waId, name, message: message ?? { type: 'text', text: { body: text } } });
-		return (url ?? this.webhookUrl) ? await this.sendWebhook({ payload, url }) : { payload };
+		return (url ?? this.callbackUrl(phone.wabaId)) ? await this.sendWebhook({ payload, url }) : { payload };
 	}
 
 	/** Delivers `payload` (or a status of a sent message) signed with the app secret; resolves { status, body, signature }. */
-	async sendWebhook({ payload, url = this.webhookUrl, appSecret = this.appSecret, status, messageId, errors } = {}) {
+	/** Where Meta would post a delivery for this WABA: the override of the (default) app, else the app's callback. */
+	callbackUrl(wabaId) {
+		const waba = this.state.wabas.get(String(wabaId));
+		return waba?.subscriptions.get(DEFAULTS.appId)?.override_callback_uri ?? this.webhookUrl;
+	}
+
+	async sendWebhook({ payload, url, appSecret = this.appSecret, status, messageId, errors } = {}) {
 		let body = payload;
 		if (!body && status) {
 			const sent = this.sent.find((entry) => entry.id === messageId) ?? this.sent[this.sent.length - 1];
 			const phone = this.state.phoneNumbers.get(sent.phoneNumberId);
 			body = statusPayload({ wabaId: phone.wabaId, phone, messageId: sent.id, recipient: sent.to, status, errors });
 		}
+		url = url ?? this.callbackUrl(body?.entry?.[0]?.id);
 		const raw = Buffer.from(JSON.stringify(body));
 		const signature = signMetaBody(raw, appSecret);
 		const result = url ? await postOnce(url, raw, { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signature, 'User-Agent': 'facebookexternalua' }) : { status: null, error: 'no webhook URL' };
@@ -204,7 +215,7 @@ class CloudSimulator {
 				rec.validation = verdict;
 				if (!verdict.valid && this.validate) return this.graphError(res, rec, { status: 400, code: 100, message: '(#100) Invalid parameter', details: verdict.errors.join('; ') });
 			}
-			const answer = route.handle(this, { json: rec.json ?? {}, form: rec.form, query: rec.query, version }, params.slice(1));
+			const answer = await route.handle(this, { json: rec.json ?? {}, form: rec.form, query: rec.query, version }, params.slice(1), grant);
 			if (answer.code !== undefined) return this.graphError(res, rec, answer);
 			return this.reply(res, rec, answer.status, answer.body);
 		}

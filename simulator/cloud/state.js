@@ -10,6 +10,8 @@ const DEFAULTS = {
 	displayPhoneNumber: '+1 555-025-3483',
 	verifiedName: 'Salon Ayu',
 	appSecret: 'meta-simulator-app-secret',
+	appId: '583720931047281',
+	appName: 'Salon Booking Platform',
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,7 +42,7 @@ class CloudState {
 		this.idCounter = BigInt(options.idBase ?? '900000000000000');
 		this.tokens = new Map();
 		for (const token of options.tokens ?? [{ token: DEFAULTS.token, permissions: ['whatsapp_business_messaging', 'whatsapp_business_management'] }]) {
-			this.tokens.set(token.token, { permissions: token.permissions ?? ['whatsapp_business_messaging', 'whatsapp_business_management'] });
+			this.tokens.set(token.token, { permissions: token.permissions ?? ['whatsapp_business_messaging', 'whatsapp_business_management'], appId: String(token.appId ?? DEFAULTS.appId) });
 		}
 		this.wabas = new Map();
 		this.phoneNumbers = new Map();
@@ -60,7 +62,9 @@ class CloudState {
 	}
 
 	addWaba(waba) {
-		const record = { id: String(waba.id), phoneNumbers: [], templates: [] };
+		// Apps subscribed to this WABA's webhooks: appId → { override_callback_uri? } (the default app is subscribed, no override).
+		const subscriptions = new Map((waba.subscriptions ?? [{ appId: DEFAULTS.appId }]).map((entry) => [String(entry.appId), entry.override_callback_uri ? { override_callback_uri: entry.override_callback_uri } : {}]));
+		const record = { id: String(waba.id), phoneNumbers: [], templates: [], subscriptions };
 		for (const number of waba.phoneNumbers ?? []) {
 			const phone = {
 				id: String(number.id),

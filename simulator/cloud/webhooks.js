@@ -59,4 +59,35 @@ function postOnce(url, body, headers, timeoutMs = 10_000) {
 	});
 }
 
-module.exports = { inboundMessagePayload, postOnce, signMetaBody, statusPayload };
+/**
+ * Meta's verification of a callback URL (NOTES §6.2): `GET <url>?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…`;
+ * verified only on HTTP 200 with the challenge echoed as the body. Resolves { verified, status, body, error? }.
+ */
+function verifyCallback(url, verifyToken, timeoutMs = 10_000) {
+	return new Promise((resolve) => {
+		let target;
+		try {
+			target = new URL(url);
+		} catch {
+			resolve({ verified: false, status: null, error: 'invalid URL' });
+			return;
+		}
+		const challenge = String(crypto.randomInt(100_000_000, 2_000_000_000));
+		target.searchParams.set('hub.mode', 'subscribe');
+		target.searchParams.set('hub.challenge', challenge);
+		target.searchParams.set('hub.verify_token', verifyToken ?? '');
+		const client = target.protocol === 'https:' ? https : http;
+		const request = client.get(target, { headers: { 'User-Agent': 'facebookplatform/1.0' }, timeout: timeoutMs }, (response) => {
+			const chunks = [];
+			response.on('data', (chunk) => chunks.push(chunk));
+			response.on('end', () => {
+				const body = Buffer.concat(chunks).toString('utf8');
+				resolve({ verified: response.statusCode === 200 && body === challenge, status: response.statusCode, body });
+			});
+		});
+		request.on('timeout', () => request.destroy(new Error('timeout')));
+		request.on('error', (error) => resolve({ verified: false, status: null, error: error.message }));
+	});
+}
+
+module.exports = { inboundMessagePayload, postOnce, signMetaBody, statusPayload, verifyCallback };

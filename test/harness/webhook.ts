@@ -225,7 +225,7 @@ export function triggerSetup(options: {
 	return { nodeType, description, nodeName, credentialsByType, node: workflow.getNode(nodeName) as INode, workflow, json, staticData };
 }
 
-function webhookDataFor(workflow: Workflow, node: INode, description: IWebhookDescription, additionalData: IWebhookData['workflowExecuteAdditionalData'], mode: WorkflowExecuteMode): IWebhookData {
+function webhookDataFor(workflow: Workflow, node: INode, description: IWebhookDescription, additionalData: IWebhookData['workflowExecuteAdditionalData'], mode: WorkflowExecuteMode, isTest?: boolean): IWebhookData {
 	let path = description.path;
 	try {
 		path = String(workflow.expression.getSimpleParameterValue(node, description.path, mode, {}, undefined, '') ?? '');
@@ -240,6 +240,7 @@ function webhookDataFor(workflow: Workflow, node: INode, description: IWebhookDe
 		workflowId: WORKFLOW_ID,
 		workflowExecuteAdditionalData: additionalData,
 		webhookId: node.webhookId,
+		...(isTest === true ? { isTest } : {}),
 	};
 }
 
@@ -288,7 +289,7 @@ export type WebhookMethodName = 'checkExists' | 'create' | 'delete';
 /** Runs one of the trigger's activation hooks (`webhookMethods.<webhookName>.<method>`) through n8n's HookContext. */
 export async function runWebhookMethod(
 	method: WebhookMethodName,
-	options: Omit<RunWebhookOptions, 'request' | 'downstream'> & { activation?: WorkflowActivateMode },
+	options: Omit<RunWebhookOptions, 'request' | 'downstream'> & { activation?: WorkflowActivateMode; /** "Listen for test event": the hook sees the test URL (webhook-test/…). */ isTest?: boolean },
 ): Promise<{ result?: boolean; thrown?: Error; staticData: IDataObject; webhookUrl?: string }> {
 	const setup = triggerSetup(options);
 	const mode = options.mode ?? 'trigger';
@@ -299,7 +300,7 @@ export async function runWebhookMethod(
 	const webhookName = options.webhookName ?? 'default';
 	const description = setup.description.webhooks?.find((entry) => entry.name === webhookName);
 	if (!description) throw new Error(`Harness: node "${setup.nodeName}" has no webhook named "${webhookName}"`);
-	const webhookData = webhookDataFor(setup.workflow, setup.node, description, additionalData, mode);
+	const webhookData = webhookDataFor(setup.workflow, setup.node, description, additionalData, mode, options.isTest);
 	const context = new HookContext(setup.workflow, setup.node, additionalData, mode, options.activation ?? 'activate', webhookData);
 	const methods = setup.nodeType.webhookMethods as Record<string, Record<string, unknown> | undefined> | undefined;
 	const fn = methods?.[webhookName]?.[method] as ((this: HookContext) => Promise<boolean>) | undefined;

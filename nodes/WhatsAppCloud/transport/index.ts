@@ -281,7 +281,7 @@ export async function cloudRequest(this: CloudContext, request: CloudRequest): P
  * Downloads a media file from the URL Meta handed out (valid 5 minutes), with the same Bearer token. The token goes
  * only to the Graph Base URL's origin, or to Meta's media host when the base URL is Meta's own.
  */
-export async function cloudDownload(this: IExecuteFunctions, url: string, itemIndex: number): Promise<{ body: Buffer; mimeType?: string; fileName?: string }> {
+export async function cloudDownload(this: CloudContext, url: string, itemIndex?: number): Promise<{ body: Buffer; mimeType?: string; fileName?: string }> {
 	const connection = await getCloudConnection.call(this, itemIndex);
 	let target: URL | undefined;
 	try {

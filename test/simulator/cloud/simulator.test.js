@@ -121,6 +121,44 @@ describeSim('Meta simulator', () => {
 		}
 	});
 
+	test('subscribed_apps: an override is set only after Meta’s GET handshake succeeds; deliveries then go there; POST {} and DELETE undo it', async () => {
+		const token = 'verify-sim-7781';
+		const handshakes = [];
+		const server = http.createServer((req, res) => {
+			const url = new URL(req.url, 'http://x');
+			handshakes.push(Object.fromEntries(url.searchParams));
+			if (req.method === 'GET' && url.searchParams.get('hub.verify_token') === token) return res.end(url.searchParams.get('hub.challenge'));
+			if (req.method === 'POST') return res.end('ok');
+			res.statusCode = 403;
+			res.end('no');
+		});
+		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const callback = `http://127.0.0.1:${server.address().port}/hook`;
+		try {
+			const waba = `/${sim.businessAccountId}/subscribed_apps`;
+			expect((await graph('GET', waba)).json).toEqual({ data: [{ whatsapp_business_api_data: { id: '583720931047281', name: 'Salon Booking Platform', link: 'https://www.facebook.com/games/?app_id=583720931047281' } }] });
+			const refused = await graph('POST', waba, { override_callback_uri: callback, verify_token: 'wrong' });
+			expect(refused.status).toBe(400);
+			expect(refused.json.error.code).toBe(2200);
+			expect(handshakes[0]).toMatchObject({ 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong' });
+			expect((await graph('GET', waba)).json.data[0].override_callback_uri).toBeUndefined();
+			const accepted = await graph('POST', waba, { override_callback_uri: callback, verify_token: token });
+			expect(accepted.status).toBe(200);
+			expect(accepted.json).toMatchObject({ success: true, data: [{ override_callback_uri: callback }] });
+			expect(sim.requests.every((request) => request.validation.valid)).toBe(true);
+			const delivered = await sim.sendWebhook({ payload: cloud.inboundMessagePayload({ wabaId: sim.businessAccountId, phone: sim.state.phoneNumbers.get(sim.phoneNumberId), from: '6281234567890', message: { type: 'text', text: { body: 'hi' } } }) });
+			expect(delivered).toMatchObject({ url: callback, status: 200 });
+			expect((await graph('POST', waba, {})).json).toEqual({ success: true });
+			expect((await graph('GET', waba)).json.data[0].override_callback_uri).toBeUndefined();
+			expect((await graph('DELETE', waba)).json).toEqual({ success: true });
+			expect((await graph('GET', waba)).json).toEqual({ data: [] });
+			expect(sim.requests.map((request) => request.operationId)).toContain('unsubscribeFromWabaWebhooks');
+		} finally {
+			await new Promise((resolve) => server.close(resolve));
+			sim.state.wabas.get(sim.businessAccountId).subscriptions.set('583720931047281', {});
+		}
+	});
+
 	test('the CLI starts, serves the admin API and stops on SIGTERM', async () => {
 		const child = spawn(process.execPath, [path.join(__dirname, '..', '..', '..', 'simulator', 'cloud', 'cli.js'), '--port', '0', '--token', 'cli-token'], { stdio: ['ignore', 'pipe', 'pipe'] });
 		try {
