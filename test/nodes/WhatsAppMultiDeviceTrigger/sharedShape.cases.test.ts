@@ -57,6 +57,10 @@ describe('receipts (message.ack) as status events', () => {
 	test('read-self (read on another own device) and unknown receipt types: event status, status null, not fromMe', async () => {
 		expect((await post(ack('read-self', 'A1'))).items[0].json).toMatchObject({ event: 'status', status: null, fromMe: false });
 		expect((await post(ack('server-error', 'A2'))).items[0].json).toMatchObject({ event: 'status', status: null, fromMe: false });
+		for (const [index, hostile] of ['constructor', '__proto__', 'toString', 42, null].entries()) {
+			const body = envelope('message.ack', { ids: [`H${index}`], chat_id: CUSTOMER, from: CUSTOMER, receipt_type: hostile });
+			expect((await post(body)).items[0].json).toMatchObject({ event: 'status', status: null, fromMe: false });
+		}
 	});
 
 	test('Ignore Own Messages (on by default) works on GOWA\'s is_from_me: receipts still start executions', async () => {
