@@ -20,7 +20,8 @@ export class WhatsAppMultiDeviceTrigger implements INodeType {
 			dark: 'file:../../icons/whatsapp-multidevice.dark.svg',
 		},
 		group: ['trigger'],
-		// 1.1: Ignore Own Messages / Ignore Group Chats (on) and Download Media (off) are top-level and visible.
+		// 1.1: Ignore Own Messages / Ignore Group Chats (on) and Download Media (off) are top-level and visible, and the
+		// output is the event shape both triggers share (sharedShape.ts; GOWA's event name moves to `gowaEvent`).
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{ [].concat($parameter["events"]).join(", ") }}',

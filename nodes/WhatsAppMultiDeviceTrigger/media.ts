@@ -63,7 +63,7 @@ const EXTENSION_BY_TYPE: Record<string, string> = {
 	'video/mp4': 'mp4', 'audio/ogg': 'ogg', 'audio/mpeg': 'mp3', 'audio/mp4': 'm4a', 'application/pdf': 'pdf',
 };
 
-function baseName(pathOrUrl: string): string | undefined {
+export function baseName(pathOrUrl: string): string | undefined {
 	const withoutQuery = pathOrUrl.split(/[?#]/)[0];
 	const last = withoutQuery.split('/').pop() ?? '';
 	try {

@@ -13,15 +13,18 @@ export interface GowaEvent {
 	payload: IDataObject;
 }
 
-/** Parses the raw body; undefined when it is not JSON of the GOWA envelope shape. */
-export function parseGowaEvent(rawBody: Buffer | string): GowaEvent | undefined {
-	let parsed: unknown;
+/** The raw body as JSON; undefined when it is not JSON. */
+export function parseJsonBody(rawBody: Buffer | string): unknown {
 	try {
-		parsed = JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'));
+		return JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'));
 	} catch {
 		return undefined;
 	}
-	return asGowaEvent(parsed);
+}
+
+/** Parses the raw body; undefined when it is not JSON of the GOWA envelope shape. */
+export function parseGowaEvent(rawBody: Buffer | string): GowaEvent | undefined {
+	return asGowaEvent(parseJsonBody(rawBody));
 }
 
 /** Checks an already parsed body for the GOWA envelope shape. */

@@ -4,10 +4,12 @@ import { isDuplicate, dedupKey } from './dedup';
 import { filterOut } from './filters';
 import { downloadMedia, findMedia } from './media';
 import type { GowaEvent } from './normalize';
-import { asGowaEvent, chatIdOf, eventTimeMs, flattenEvent, parseGowaEvent } from './normalize';
+import { asGowaEvent, chatIdOf, eventTimeMs, flattenEvent, parseJsonBody } from './normalize';
 import { expectedSecret } from './registration';
 import type { TriggerSettings } from './settings';
 import { readFilter, readSettings } from './settings';
+import type { DownloadedMedia } from './sharedShape';
+import { toInboundEvent } from './sharedShape';
 import { describeSignatureFailure, SIGNATURE_HEADER, verifySignature } from './signature';
 import { answerWithoutExecution as answer, rawBodyOf } from '../shared/webhookRequest';
 
@@ -26,14 +28,16 @@ async function attachMedia(
 	event: GowaEvent,
 	item: INodeExecutionData,
 	settings: TriggerSettings,
-): Promise<void> {
+): Promise<DownloadedMedia | undefined> {
 	const media = event.event === 'message' ? findMedia(event.payload) : undefined;
-	if (media === undefined) return;
+	if (media === undefined) return undefined;
 	try {
 		const binary = await downloadMedia.call(context, event, media, chatIdOf(event) ?? '');
 		item.binary = { [settings.binaryPropertyName]: binary };
+		return { property: settings.binaryPropertyName, binary };
 	} catch (error) {
 		(item.json as IDataObject).mediaError = (error as Error).message;
+		return undefined;
 	}
 }
 
@@ -56,7 +60,8 @@ export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookRes
 		}
 	}
 
-	const event = rawBody !== undefined ? parseGowaEvent(rawBody) : asGowaEvent(this.getBodyData());
+	const posted = rawBody !== undefined ? parseJsonBody(rawBody) : this.getBodyData();
+	const event = asGowaEvent(posted);
 	if (event === undefined) return answer(this, 400, 'The body is not a GOWA webhook event');
 
 	const ignored = filterOut(event, await readFilter(this, settings));
@@ -77,7 +82,9 @@ export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookRes
 	}
 
 	const item: INodeExecutionData = { json: flattenEvent(event, { dedupKey: key }) };
-	if (settings.downloadMedia) await attachMedia(this, event, item, settings);
+	const downloaded = settings.downloadMedia ? await attachMedia(this, event, item, settings) : undefined;
+	// 1.1: the event shape both triggers share; version 1 keeps its output as it was.
+	if (this.getNode().typeVersion >= 1.1) item.json = toInboundEvent(event, posted as IDataObject, item.json, downloaded);
 	// The answer GOWA gets: n8n sends `webhookResponse` because the webhook description's responseData is empty.
 	return { workflowData: [[item]], webhookResponse: { received: true } };
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { deliveryPolicyOf } from '../../shared/delivery';
+import type { SendTracking } from '../../shared/inboundEvent';
 import { RecipientError, normalizePhoneNumber } from '../../shared/phone';
 import { getCloudConnection } from '../transport';
 import { Checker } from './checks';
@@ -41,17 +42,18 @@ export async function cloudRecipient(this: IExecuteFunctions, itemIndex: number,
 	}
 }
 
-/** The per-item outcome of a send, like the GOWA sends plus provider and tenant. */
+/**
+ * The per-item outcome of a send: the tracking fields both action nodes share (tenant = the phone number ID it sent
+ * from; status events of the Cloud Trigger carry the same wamid as messageId), then Cloud's own.
+ */
 export function sendOutcome(this: IExecuteFunctions, itemIndex: number, answer: IDataObject, phoneNumberId: string, recipient: string): INodeExecutionData[] {
 	const messages = Array.isArray(answer.messages) ? (answer.messages as IDataObject[]) : [];
 	const contacts = Array.isArray(answer.contacts) ? (answer.contacts as IDataObject[]) : [];
+	const tracking: SendTracking = { provider: 'cloud', tenant: phoneNumberId, messageId: (messages[0]?.id as string | undefined) ?? null, status: 'sent' };
 	return [
 		{
 			json: {
-				status: 'sent',
-				provider: 'cloud',
-				tenant: phoneNumberId,
-				messageId: (messages[0]?.id as string | undefined) ?? null,
+				...tracking,
 				messageStatus: (messages[0]?.message_status as string | undefined) ?? 'accepted',
 				recipient,
 				waId: (contacts[0]?.wa_id as string | undefined) ?? null,

@@ -1,12 +1,33 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** The outcome of one send, flat so a workflow can log delivery per booking without digging. */
-export function sendOutcome(results: IDataObject | IDataObject[], recipient: string | undefined): IDataObject {
+import type { Provider, SendTracking } from '../../shared/inboundEvent';
+import { getConnection } from '../../shared/transport';
+import { deviceOverride } from './device';
+
+/** Which provider and device a send went through: the item's Device override, else the credential's default. */
+export interface SendOrigin {
+	provider: Provider;
+	tenant: string | null;
+}
+
+export async function sendOrigin(this: IExecuteFunctions, itemIndex: number): Promise<SendOrigin> {
+	const override = deviceOverride(this, itemIndex);
+	const tenant = override !== '' ? override : (await getConnection.call(this, itemIndex)).defaultDeviceId;
+	return { provider: 'gowa', tenant: tenant === '' ? null : tenant };
+}
+
+/**
+ * The outcome of one send, flat so a workflow can log delivery per booking without digging. It starts with the
+ * tracking fields both action nodes share (the inbox feed's outbound row): status events of the triggers carry the
+ * same `messageId`.
+ */
+export function sendOutcome(results: IDataObject | IDataObject[], recipient: string | undefined, origin: SendOrigin): IDataObject {
 	const answer = Array.isArray(results) ? {} : results;
+	const messageId = (answer.message_id ?? null) as string | null;
+	const tracking: SendTracking = { provider: origin.provider, tenant: origin.tenant, messageId, status: 'sent' };
 	return {
-		status: 'sent',
-		messageId: answer.message_id ?? null,
+		...tracking,
 		recipient: recipient ?? null,
 		attempts: 1,
 		serverStatus: answer.status ?? answer.message ?? null,
@@ -17,7 +38,13 @@ export function sendOutcome(results: IDataObject | IDataObject[], recipient: str
  * The outcome of a scheduled send (GOWA v9.5): no message exists yet, only the schedule. An answer without
  * `schedule_id` is not taken as scheduled: with a `message_id` the server sent the message at once.
  */
-export function scheduledOutcome(context: IExecuteFunctions, itemIndex: number, results: IDataObject | IDataObject[], recipient: string | undefined): IDataObject {
+export function scheduledOutcome(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	results: IDataObject | IDataObject[],
+	recipient: string | undefined,
+	origin: SendOrigin,
+): IDataObject {
 	const answer = Array.isArray(results) ? {} : results;
 	const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 	const scheduleId = text(answer.schedule_id);
@@ -37,6 +64,8 @@ export function scheduledOutcome(context: IExecuteFunctions, itemIndex: number, 
 	}
 	return {
 		status: 'scheduled',
+		provider: origin.provider,
+		tenant: origin.tenant,
 		scheduleId,
 		scheduledAt: text(answer.scheduled_at),
 		nextRunAt: text(answer.next_run_at),

@@ -6,7 +6,7 @@ import { requireFeature } from './capabilities';
 import { deviceOverride } from './device';
 import type { MediaKind } from './media';
 import { checkMediaUrl, readUpload, toFormData } from './media';
-import { scheduledOutcome, sendOutcome } from './output';
+import { scheduledOutcome, sendOrigin, sendOutcome } from './output';
 import { getPhoneList, getRecipient } from './recipient';
 import { keepSendOnceKey, releaseSendOnceKey, reserveSendOnceKey, sendOnceKeyOf } from './sendOnce';
 
@@ -64,7 +64,8 @@ export async function postSend(
 	if (scheduled) await requireFeature.call(this, itemIndex, 'scheduledSends');
 	const key = isMessageSend('POST', path) ? sendOnceKeyOf(this, itemIndex) : undefined;
 	if (key !== undefined && !(await reserveSendOnceKey(this, itemIndex, key))) {
-		return [{ json: { status: 'skipped', reason: 'A message with this Send Once per Key was already sent', sendOnceKey: key, recipient: recipient ?? null, attempts: 0 } }];
+		const origin = await sendOrigin.call(this, itemIndex);
+		return [{ json: { status: 'skipped', ...origin, reason: 'A message with this Send Once per Key was already sent', sendOnceKey: key, recipient: recipient ?? null, attempts: 0 } }];
 	}
 	// Attempts of this send only (not the /app/info read before it).
 	const earlierAttempts = deliveryPolicyOf(this)?.attemptsOf(itemIndex) ?? 0;
@@ -82,7 +83,8 @@ export async function postSend(
 			if (key !== undefined) await releaseSendOnceKey(this, key, error);
 			throw error;
 		});
-	const outcome = scheduled ? scheduledOutcome(this, itemIndex, results, recipient) : sendOutcome(results, recipient);
+	const origin = await sendOrigin.call(this, itemIndex);
+	const outcome = scheduled ? scheduledOutcome(this, itemIndex, results, recipient, origin) : sendOutcome(results, recipient, origin);
 	outcome.attempts = (deliveryPolicyOf(this)?.attemptsOf(itemIndex) ?? 0) - earlierAttempts || 1;
 	if (key !== undefined) {
 		await keepSendOnceKey(this, key);

@@ -37,9 +37,38 @@ function gowaMessage(id = '3EB0C127D7BACC83D6A1', extra: IDataObject = {}): stri
 	});
 }
 
-async function post(rawBody: string | Buffer, options: { headers?: Record<string, string>; parameters?: IDataObject; credentials?: IDataObject; staticData?: IDataObject } = {}) {
+/** The version 1 output of gowaMessage(): GOWA's event name as `event`, the flat fields, the untouched payload. */
+function versionOneFields(body: string): IDataObject {
+	return {
+		event: 'message',
+		deviceId: '628111000111@s.whatsapp.net',
+		sessionId: 'salon-main',
+		chatId: '6281234567890@s.whatsapp.net',
+		isGroup: false,
+		sender: '6281234567890',
+		senderJid: '6281234567890@s.whatsapp.net',
+		senderName: 'Dewi Lestari',
+		messageId: '3EB0C127D7BACC83D6A1',
+		messageType: 'text',
+		text: 'Can I book a haircut tomorrow at 3pm?',
+		timestamp: new Date(NOW).toISOString(),
+		isFromMe: false,
+		repliedToId: null,
+		targetMessageId: null,
+		dedupKey: expect.stringMatching(/^[0-9a-f]{32}$/),
+		payload: JSON.parse(body).payload,
+	};
+}
+
+function withoutEvent(fields: IDataObject): IDataObject {
+	const { event: _event, ...rest } = fields;
+	return rest;
+}
+
+async function post(rawBody: string | Buffer, options: { headers?: Record<string, string>; parameters?: IDataObject; credentials?: IDataObject; staticData?: IDataObject; typeVersion?: number } = {}) {
 	return await runWebhook({
 		nodeType: WhatsAppMultiDeviceTrigger,
+		typeVersion: options.typeVersion,
 		parameters: { events: ['message'], deviceId: '', options: {}, ...options.parameters },
 		credentials: { baseUrl: 'http://127.0.0.1:9', webhookSecret: SECRET, defaultCountryCode: '62', ...options.credentials },
 		request: { rawBody, headers: options.headers ?? { 'X-Hub-Signature-256': sign(rawBody) } },
@@ -77,32 +106,45 @@ describe('node description', () => {
 });
 
 describe('signature check in webhook()', () => {
-	test('a correctly signed event starts one execution with the flat fields and the raw payload', async () => {
+	test('a correctly signed event starts one execution with the flat fields and the raw payload (version 1)', async () => {
 		const body = gowaMessage();
-		const result = await post(body);
+		const result = await post(body, { typeVersion: 1 });
 		expect(result.thrown).toBeUndefined();
 		expect(result.httpResponse.sent).toBe(false);
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toEqual({
-			event: 'message',
-			deviceId: '628111000111@s.whatsapp.net',
-			sessionId: 'salon-main',
-			chatId: '6281234567890@s.whatsapp.net',
-			isGroup: false,
-			sender: '6281234567890',
-			senderJid: '6281234567890@s.whatsapp.net',
-			senderName: 'Dewi Lestari',
-			messageId: '3EB0C127D7BACC83D6A1',
-			messageType: 'text',
-			text: 'Can I book a haircut tomorrow at 3pm?',
-			timestamp: new Date(NOW).toISOString(),
-			isFromMe: false,
-			repliedToId: null,
-			targetMessageId: null,
-			dedupKey: expect.stringMatching(/^[0-9a-f]{32}$/),
-			payload: JSON.parse(body).payload,
-		});
+		expect(result.items[0].json).toEqual(versionOneFields(body));
 		// What n8n answers GOWA (responseData is empty in the webhook description, so this is sent as it is).
+		expect(result.response?.webhookResponse).toEqual({ received: true });
+	});
+
+	test('version 1.1: the shared event shape, then every version 1 field (GOWA\'s event name as gowaEvent), then raw', async () => {
+		const body = gowaMessage();
+		const result = await post(body);
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].json).toEqual({
+			provider: 'gowa',
+			tenant: 'salon-main',
+			event: 'message',
+			messageId: '3EB0C127D7BACC83D6A1',
+			chatId: '6281234567890@s.whatsapp.net',
+			from: '6281234567890',
+			fromName: 'Dewi Lestari',
+			fromMe: false,
+			isGroup: false,
+			type: 'text',
+			text: 'Can I book a haircut tomorrow at 3pm?',
+			caption: null,
+			replyTo: null,
+			reply: null,
+			media: null,
+			status: null,
+			error: null,
+			timestamp: new Date(NOW).toISOString(),
+			gowaEvent: 'message',
+			...withoutEvent(versionOneFields(body)),
+			raw: JSON.parse(body),
+		});
+		expect(Object.keys(result.items[0].json).slice(0, 3)).toEqual(['provider', 'tenant', 'event']);
 		expect(result.response?.webhookResponse).toEqual({ received: true });
 	});
 
@@ -291,10 +333,10 @@ describe('maximum event age (replays of old signed events)', () => {
 	});
 });
 
-describeWithWebhookDoc('every webhook-payload.md example through webhook()', () => {
+describeWithWebhookDoc('every webhook-payload.md example through webhook() (version 1)', () => {
 	test.each(webhookExamples.map((example) => [example.name, example] as const))('%s', async (_name, example) => {
 		// The examples are dated years ago: no maximum age here.
-		const result = await post(example.text, { parameters: { events: ['*'], ignoreFromMe: false, ignoreGroups: false, options: { maxEventAgeMinutes: 0 } } });
+		const result = await post(example.text, { typeVersion: 1, parameters: { events: ['*'], ignoreFromMe: false, ignoreGroups: false, options: { maxEventAgeMinutes: 0 } } });
 		expect(result.httpResponse.sent).toBe(false);
 		expect(result.items).toHaveLength(1);
 		const { dedupKey, ...json } = result.items[0].json;

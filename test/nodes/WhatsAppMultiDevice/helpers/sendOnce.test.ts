@@ -30,11 +30,19 @@ afterEach(() => gowa.sim.clearFailures());
 describe('Send Once per Key', () => {
 	it('a reminder sent by one execution is skipped by the next one with the same key', async () => {
 		const first = await runNode({ parameters: reminder(), credentials: gowa.credentials(), items: [booking('BK-1')] });
-		expect(first.items[0].json).toMatchObject({ status: 'sent', sendOnceKey: 'BK-1-reminder-24h' });
+		expect(first.items[0].json).toMatchObject({ status: 'sent', provider: 'gowa', tenant: 'salon-main', messageId: expect.any(String), sendOnceKey: 'BK-1-reminder-24h' });
 		const second = await runNode({ parameters: reminder(), credentials: gowa.credentials(), items: [booking('BK-1'), booking('BK-2')] });
 		expect(second.error).toBeUndefined();
 		expect(second.items.map((item) => item.json.status)).toEqual(['skipped', 'sent']);
-		expect(second.items[0].json).toMatchObject({ reason: 'A message with this Send Once per Key was already sent', sendOnceKey: 'BK-1-reminder-24h', attempts: 0 });
+		expect(second.items[0].json).toEqual({
+			status: 'skipped',
+			provider: 'gowa',
+			tenant: 'salon-main',
+			reason: 'A message with this Send Once per Key was already sent',
+			sendOnceKey: 'BK-1-reminder-24h',
+			recipient: '6281234567890@s.whatsapp.net',
+			attempts: 0,
+		});
 		expect(second.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(delivered()).toBe(2);
 	});

@@ -11,7 +11,7 @@ describeCloudContract('Message → Send a template (outside the 24-hour window t
 		expect(result.error).toBeUndefined();
 		expectValidGraphRequest(kit.only(), 'POST', `/${kit.sim.phoneNumberId}/messages`, 'sendMessage');
 		expect(kit.only().json.template).toEqual({ name: 'hello_world', language: { code: 'en_US', policy: 'deterministic' } });
-		expect(result.items[0].json).toMatchObject({ status: 'sent', messageId: expect.stringMatching(/^wamid\./), messageStatus: 'accepted' });
+		expect(result.items[0].json).toMatchObject({ status: 'sent', provider: 'cloud', tenant: kit.sim.phoneNumberId, messageId: expect.stringMatching(/^wamid\./), messageStatus: 'accepted' });
 	});
 
 	test('booking_reminder with an image header, text/currency/date_time body, quick reply at 0 and URL button at 2', async () => {

@@ -15,6 +15,8 @@ describeContract('Message → Forward (POST /message/{id}/forward)', () => {
 		expect(kit.only().json).toEqual({ phone: JID });
 		expect(result.items[0].json).toEqual({
 			status: 'sent',
+			provider: 'gowa',
+			tenant: 'salon-main',
 			messageId: expect.any(String),
 			recipient: JID,
 			attempts: 1,

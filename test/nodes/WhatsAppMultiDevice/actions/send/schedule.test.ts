@@ -40,7 +40,7 @@ describeContractNext('Send with Schedule options on a GOWA v9.5 server', () => {
 		const [schedule] = kit.gowa.sim.schedulesOf() as Array<Record<string, unknown>>;
 		expect(result.items).toEqual([
 			{
-				json: { status: 'scheduled', scheduleId: schedule.id, scheduledAt: schedule.scheduled_at, nextRunAt: schedule.next_run_at, recipient: JID, attempts: 1, serverStatus: expect.stringMatching(/^Message scheduled/) },
+				json: { status: 'scheduled', provider: 'gowa', tenant: 'salon-main', scheduleId: schedule.id, scheduledAt: schedule.scheduled_at, nextRunAt: schedule.next_run_at, recipient: JID, attempts: 1, serverStatus: expect.stringMatching(/^Message scheduled/) },
 				pairedItem: { item: 0 },
 			},
 		]);

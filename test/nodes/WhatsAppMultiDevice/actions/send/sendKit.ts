@@ -34,12 +34,14 @@ export function setupSendKit(): SendKit {
 	return {
 		gowa,
 		async send(operation, parameters, items = [{ json: { phone: PHONE } }], options = {}) {
-			return await runNode({
+			const result = await runNode({
 				parameters: { resource: 'send', operation, ...parameters },
 				credentials: gowa.credentials(options.credentials),
 				items,
 				continueOnFail: options.continueOnFail,
 			});
+			expectTracking(result, gowa.requests());
+			return result;
 		},
 		only() {
 			const requests = gowa.requests();
@@ -49,11 +51,25 @@ export function setupSendKit(): SendKit {
 	};
 }
 
+/**
+ * Every sent item carries the tracking fields (issue 13 §3): provider gowa, tenant = the X-Device-Id its request
+ * used, messageId = the message_id GOWA answered (null when the answer has none, e.g. presence).
+ */
+export function expectTracking(result: RunResult, requests: RecordedRequest[]): void {
+	const answered = requests.filter((request) => (request.response?.status ?? 0) >= 200 && (request.response?.status ?? 0) < 300 && request.method === 'POST');
+	for (const item of result.items.filter((entry) => entry.json.status === 'sent')) {
+		const messageIdOf = (request: RecordedRequest) => (request.response?.body?.results?.message_id as string | undefined) ?? null;
+		const request = answered.find((candidate) => messageIdOf(candidate) === item.json.messageId);
+		expect(request).toBeDefined();
+		expect(item.json).toMatchObject({ provider: 'gowa', tenant: request!.headers['x-device-id'] ?? null, messageId: messageIdOf(request!), status: 'sent' });
+	}
+}
+
 /** The run succeeded and every output item says sent. */
 export function expectSent(result: RunResult, count = 1): void {
 	expect(result.error).toBeUndefined();
 	expect(result.items).toHaveLength(count);
-	for (const item of result.items) expect(item.json.status).toBe('sent');
+	for (const item of result.items) expect(item.json).toMatchObject({ status: 'sent', provider: 'gowa', tenant: expect.any(String) });
 }
 
 /** Method, path, basic auth, X-Device-Id and the contract (spec + real server rules, 200 answer). */

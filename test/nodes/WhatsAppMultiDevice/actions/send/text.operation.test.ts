@@ -1,5 +1,5 @@
-import { describeContract } from '../../../../harness';
-import { DEVICES, JID, PHONE, expectContinueOnFail, expectRejected, expectSendRequest, expectSent, setupSendKit } from './sendKit';
+import { describeContract, runNode, useSimulator } from '../../../../harness';
+import { AUTH, DEVICES, JID, PHONE, expectContinueOnFail, expectRejected, expectSendRequest, expectSent, setupSendKit } from './sendKit';
 
 describeContract('Send → Text (POST /send/message)', () => {
 	const kit = setupSendKit();
@@ -14,7 +14,7 @@ describeContract('Send → Text (POST /send/message)', () => {
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
 		expect(request.json).toEqual({ phone: JID, message: 'Hi Ayu,\n*see you* at 10:00' });
 		expect(result.items[0]).toMatchObject({
-			json: { status: 'sent', recipient: JID, messageId: expect.any(String), attempts: 1 },
+			json: { status: 'sent', provider: 'gowa', tenant: 'salon-main', recipient: JID, messageId: expect.any(String), attempts: 1 },
 			pairedItem: { item: 0 },
 		});
 		expect(result.items[0].json.messageId).not.toBe('');
@@ -44,13 +44,18 @@ describeContract('Send → Text (POST /send/message)', () => {
 		expect(kit.only().json).toEqual({ phone: JID, message: 'x', duration: 0 });
 	});
 
-	test('the Device ID on the node wins over the credential default (slot id or device JID)', async () => {
-		expectSent(await kit.send('text', { recipient: PHONE, message: 'x', options: {}, deviceId: 'branch-2' }));
+	test('the Device ID on the node wins over the credential default (slot id or device JID); the output names it as tenant', async () => {
+		const bySlot = await kit.send('text', { recipient: PHONE, message: 'x', options: {}, deviceId: 'branch-2' });
+		expectSent(bySlot);
 		expectSendRequest(kit.only(), '/send/message', 'branch-2');
+		expect(bySlot.items[0].json).toMatchObject({ provider: 'gowa', tenant: 'branch-2' });
 		kit.gowa.sim.clearRequests();
-		expectSent(await kit.send('text', { recipient: PHONE, message: 'x', options: {}, deviceId: DEVICES[1].jid }));
+		const byJid = await kit.send('text', { recipient: PHONE, message: 'x', options: {}, deviceId: DEVICES[1].jid });
+		expectSent(byJid);
 		expectSendRequest(kit.only(), '/send/message', DEVICES[1].jid);
+		expect(byJid.items[0].json).toMatchObject({ provider: 'gowa', tenant: DEVICES[1].jid });
 	});
+
 
 	test('local numbers use the credential’s Default Country Code', async () => {
 		expectSent(await kit.send('text', { recipient: '0811-2222-3333', message: 'x', options: {} }));
@@ -107,5 +112,18 @@ describeContract('Send → Text (POST /send/message)', () => {
 			/^Recipient: /,
 		);
 		expectSendRequest(kit.only(), '/send/message');
+	});
+});
+
+describeContract('Send → Text on a one-device server without a Default Device ID', () => {
+	const gowa = useSimulator({ auth: AUTH, basePath: '/gowa', devices: [DEVICES[0]], deviceId: '', defaultCountryCode: '62' });
+
+	test('no device on the node or the credential: no X-Device-Id, and the tenant is null', async () => {
+		const result = await runNode({ parameters: { resource: 'send', operation: 'text', recipient: PHONE, message: 'x', options: {} }, credentials: gowa.credentials() });
+		expect(result.error).toBeUndefined();
+		const [request] = gowa.requests();
+		expect(request.headers['x-device-id']).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ status: 'sent', provider: 'gowa', tenant: null, messageId: request.response?.body?.results?.message_id });
+		expect(result.items[0].json.messageId).toEqual(expect.any(String));
 	});
 });
