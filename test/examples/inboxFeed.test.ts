@@ -1,7 +1,8 @@
 /**
- * examples/inbox-feed.json (issue 13 §3): its shape — the GOWA trigger at 1.1 feeding one junction a second trigger
- * can join, status events updating by messageId and never backwards, messages inserted, the send path recording the
- * send output's tracking fields — and parameters our nodes really have. It runs for real in e2e/cases/inboxFeed.js.
+ * examples/inbox-feed.json (issue 13 §3): its shape — the GOWA trigger at 1.1 and the WhatsApp Cloud Trigger feeding
+ * one junction, status events updating by messageId and never backwards, messages inserted, one send request routed by
+ * provider to GOWA or the Cloud API and both send outputs recorded by one node — and parameters our nodes really
+ * have. It runs for real, with both providers, in e2e/cases/inboxFeed.js.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { join } from 'node:path';
 import type { INodeParameters, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
+import { WhatsAppCloud } from '../../nodes/WhatsAppCloud/WhatsAppCloud.node';
+import { WhatsAppCloudTrigger } from '../../nodes/WhatsAppCloudTrigger/WhatsAppCloudTrigger.node';
 import { WhatsAppMultiDevice } from '../../nodes/WhatsAppMultiDevice/WhatsAppMultiDevice.node';
 import { WhatsAppMultiDeviceTrigger } from '../../nodes/WhatsAppMultiDeviceTrigger/WhatsAppMultiDeviceTrigger.node';
 import { PACKAGE_NAME, PROJECT_ROOT } from '../harness';
@@ -17,7 +20,11 @@ interface WorkflowNode {
 	name: string;
 	type: string;
 	typeVersion: number;
-	parameters: INodeParameters & { columns?: { value: Record<string, unknown> }; filters?: { conditions: Array<Record<string, string>> } };
+	parameters: INodeParameters & {
+		columns?: { value: Record<string, unknown> };
+		filters?: { conditions: Array<Record<string, string>> };
+		rules?: { values: Array<{ outputKey: string; conditions: { conditions: Array<Record<string, unknown>> } }> };
+	};
 	credentials?: Record<string, unknown>;
 }
 
@@ -29,18 +36,46 @@ const node = (name: string) => workflow.nodes.find((entry) => entry.name === nam
 const next = (name: string, output = 0) => workflow.connections[name]?.main[output]?.map((entry) => entry.node) ?? [];
 
 describe('examples/inbox-feed.json', () => {
-	test('GOWA trigger 1.1 (messages and receipts) → Inbox Event (a No-Op every trigger can join) → status or message', () => {
+	test('GOWA trigger 1.1 (messages and receipts) and Cloud trigger (messages and statuses) → Inbox Event → status or message', () => {
 		const trigger = node('WhatsApp Trigger');
 		expect(trigger).toMatchObject({ type: `${PACKAGE_NAME}.whatsAppMultiDeviceTrigger`, typeVersion: 1.1 });
 		expect(trigger.parameters.events).toEqual(['message', 'message.ack']);
 		expect(next('WhatsApp Trigger')).toEqual(['Inbox Event']);
+		const cloud = node('WhatsApp Cloud Trigger');
+		expect(cloud).toMatchObject({ type: `${PACKAGE_NAME}.whatsAppCloudTrigger`, typeVersion: 1 });
+		expect(cloud.parameters).toMatchObject({ events: ['message', 'status'], registration: 'manual', phoneNumberIds: '' });
+		expect(cloud.parameters.statuses).toEqual(['sent', 'delivered', 'read', 'played', 'failed']);
+		expect(next('WhatsApp Cloud Trigger')).toEqual(['Inbox Event']);
+		const webhookIds = workflow.nodes.map((entry) => (entry as { webhookId?: string }).webhookId).filter(Boolean);
+		expect(new Set(webhookIds).size).toBe(webhookIds.length);
 		expect(node('Inbox Event').type).toBe('n8n-nodes-base.noOp');
 		expect(next('Inbox Event')).toEqual(['Status Event?']);
 		expect(next('Status Event?', 0)).toEqual(['Update Delivery Status']);
 		expect(next('Status Event?', 1)).toEqual(['Inbound Message?']);
 		expect(next('Inbound Message?', 0)).toEqual(['Save Inbound Message']);
-		expect(next('Send Request')).toEqual(['Send Text']);
+	});
+
+	test('one Send Request → Which Provider? (gowa, the default, or cloud) → Send Text or Send Text (Cloud) → one Save Outbound Message', () => {
+		expect(next('Send Request')).toEqual(['Which Provider?']);
+		const router = node('Which Provider?');
+		expect(router).toMatchObject({ type: 'n8n-nodes-base.switch', typeVersion: 3.2 });
+		expect(router.parameters.rules?.values.map((rule) => [rule.outputKey, rule.conditions.conditions.map((condition) => [condition.leftValue, condition.rightValue])])).toEqual([
+			['GOWA', [["={{ $json.body.provider || 'gowa' }}", 'gowa']]],
+			['Cloud', [["={{ $json.body.provider || 'gowa' }}", 'cloud']]],
+		]);
+		expect(next('Which Provider?', 0)).toEqual(['Send Text']);
+		expect(next('Which Provider?', 1)).toEqual(['Send Text (Cloud)']);
 		expect(next('Send Text')).toEqual(['Save Outbound Message']);
+		expect(next('Send Text (Cloud)')).toEqual(['Save Outbound Message']);
+		expect(node('Send Text').parameters).toMatchObject({ deviceId: "={{ $json.body.tenant || '' }}", recipient: '={{ $json.body.phone }}', message: '={{ $json.body.text }}' });
+		expect(node('Send Text (Cloud)').parameters).toMatchObject({
+			resource: 'message',
+			operation: 'send',
+			messageType: 'text',
+			phoneNumberId: "={{ $json.body.tenant || '' }}",
+			recipient: '={{ $json.body.phone }}',
+			textBody: '={{ $json.body.text }}',
+		});
 	});
 
 	test('every Data table node finds whatsapp_messages by name; statuses update by messageId only to a higher rank', () => {
@@ -67,6 +102,9 @@ describe('examples/inbox-feed.json', () => {
 			provider: '={{ $json.provider }}',
 			tenant: '={{ $json.tenant }}',
 			messageId: '={{ $json.messageId }}',
+			// Both send outputs have `recipient` (GOWA: the JID; Cloud: the digits, as the Cloud trigger's chatId).
+			chatId: '={{ $json.recipient }}',
+			text: "={{ $('Send Request').item.json.body.text }}",
 			status: '={{ $json.status }}',
 			statusRank: 1,
 		});
@@ -80,14 +118,27 @@ describe('examples/inbox-feed.json', () => {
 		});
 	});
 
+	const gowaCredential = { whatsAppMultiDeviceApi: { id: 'REPLACE_WITH_YOUR_CREDENTIAL_ID', name: 'WhatsApp MultiDevice account' } };
+	const cloudCredential = { whatsAppCloudApi: { id: 'REPLACE_WITH_YOUR_CREDENTIAL_ID', name: 'WhatsApp Cloud API account' } };
 	test.each([
-		['WhatsApp Trigger', new WhatsAppMultiDeviceTrigger().description],
-		['Send Text', new WhatsAppMultiDevice().description],
-	])('%s uses only parameters the node has, and a credential to pick', (name: string, description: INodeTypeDescription) => {
+		['WhatsApp Trigger', new WhatsAppMultiDeviceTrigger().description, gowaCredential],
+		['Send Text', new WhatsAppMultiDevice().description, gowaCredential],
+		['WhatsApp Cloud Trigger', new WhatsAppCloudTrigger().description, cloudCredential],
+		['Send Text (Cloud)', new WhatsAppCloud().description, cloudCredential],
+	])('%s uses only parameters the node has, with allowed values, and a credential to pick', (name: string, description: INodeTypeDescription, credentials: Record<string, unknown>) => {
 		const example = node(name);
 		const shown = description.properties.filter((property) => NodeHelpers.displayParameter(example.parameters, property, { typeVersion: example.typeVersion }, description));
 		const names = new Set(shown.map((property) => property.name));
 		expect(Object.keys(example.parameters).filter((parameter) => !names.has(parameter))).toEqual([]);
-		expect(example.credentials).toEqual({ whatsAppMultiDeviceApi: { id: 'REPLACE_WITH_YOUR_CREDENTIAL_ID', name: 'WhatsApp MultiDevice account' } });
+		for (const property of shown.filter((entry) => entry.name in example.parameters && (entry.type === 'options' || entry.type === 'multiOptions'))) {
+			const allowed = (property.options ?? []).map((option) => (option as { value: unknown }).value);
+			const value = example.parameters[property.name];
+			for (const chosen of Array.isArray(value) ? value : [value]) {
+				if (typeof chosen === 'string' && chosen.startsWith('=')) continue;
+				expect([property.name, allowed.includes(chosen)]).toEqual([property.name, true]);
+			}
+		}
+		expect(example.credentials).toEqual(credentials);
+		expect(description.credentials?.map((credential) => credential.name)).toContain(Object.keys(credentials)[0]);
 	});
 });
