@@ -10,7 +10,8 @@
  *   inbound → a customer message → an inbound row;
  *   Cloud  → a customer message through the WhatsApp Cloud Trigger → an inbound row (provider cloud); a send with
  *            provider cloud → Send Text (Cloud) → an outbound row (tenant = phone number id, wamid); Meta's signed
- *            statuses delivered, then read → the row's status becomes read.
+ *            statuses delivered, then read → the row's status becomes read, and read before delivered stays read;
+ *   unknown → a send request with another provider → an error, nothing sent, no row.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -190,7 +191,7 @@ module.exports = [
 		},
 	},
 	{
-		name: 'inbox feed example with the WhatsApp Cloud Trigger: a Cloud message is inserted, a Cloud send records an outbound row, Meta’s signed statuses move it to read',
+		name: 'inbox feed example with the WhatsApp Cloud Trigger: a Cloud message is inserted, a Cloud send records an outbound row, Meta’s signed statuses move it to read (never back); an unknown provider is an error',
 		workflows: [],
 		timeoutMs: 300_000,
 		async run(t) {
@@ -233,8 +234,26 @@ module.exports = [
 			await metaPosts(t, feed, (sim) => sim.sendWebhook({ status: 'read', messageId: sent.messageId, url: feed.cloudUrl }));
 			const read = await statusOf(t, tableId, sent.messageId);
 			t.assert.deepEqual({ status: read.status, statusRank: read.statusRank, direction: read.direction, provider: read.provider }, { status: 'read', statusRank: 3, direction: 'outbound', provider: 'cloud' });
-			t.assert.equal((await rowsWhere(t, tableId, { direction: 'outbound', provider: 'cloud' })).length, 1);
+
+			// Out of order: read first, then delivered → stays read (the rank guard serves both providers).
+			const second = await send(t, feed, 'Terima kasih!', 'cloud');
+			await metaPosts(t, feed, (sim) => sim.sendWebhook({ status: 'read', messageId: second.messageId, url: feed.cloudUrl }));
+			const late = await metaPosts(t, feed, (sim) => sim.sendWebhook({ status: 'delivered', messageId: second.messageId, url: feed.cloudUrl }));
+			t.assert.equal(late.output('Update Delivery Status').length, 0, 'a late "delivered" updates no row');
+			t.assert.equal((await statusOf(t, tableId, second.messageId)).status, 'read');
+
+			t.assert.equal((await rowsWhere(t, tableId, { direction: 'outbound', provider: 'cloud' })).length, 2);
 			t.assert.equal((await rowsWhere(t, tableId, { direction: 'inbound', provider: 'cloud' })).length, 1);
+
+			// A provider the example does not know: a clear error, nothing sent, no row.
+			const sends = meta.requests.length;
+			const gowaSends = t.requests().length;
+			const { response, run } = await t.webhook(SEND_PATH, { phone: '+62 812-3456-7890', text: 'Halo', provider: 'whatsapp' }, { workflowId: feed.id });
+			t.assert.equal(run.status, 'error');
+			t.assert.equal(run.error?.message, 'provider must be "gowa" (the default) or "cloud", not "whatsapp"');
+			t.assert.ok(response.status >= 400, `the caller is told: ${response.status} ${response.text}`);
+			t.assert.deepEqual([meta.requests.length - sends, t.requests().length - gowaSends], [0, 0], 'nothing was sent');
+			t.assert.equal((await rowsWhere(t, tableId, { text: 'Halo' })).length, 0);
 		},
 	},
 ];

@@ -55,7 +55,7 @@ describe('examples/inbox-feed.json', () => {
 		expect(next('Inbound Message?', 0)).toEqual(['Save Inbound Message']);
 	});
 
-	test('one Send Request → Which Provider? (gowa, the default, or cloud) → Send Text or Send Text (Cloud) → one Save Outbound Message', () => {
+	test('one Send Request → Which Provider? (gowa, the default, or cloud; else an error) → Send Text or Send Text (Cloud) → one Save Outbound Message', () => {
 		expect(next('Send Request')).toEqual(['Which Provider?']);
 		const router = node('Which Provider?');
 		expect(router).toMatchObject({ type: 'n8n-nodes-base.switch', typeVersion: 3.2 });
@@ -65,6 +65,10 @@ describe('examples/inbox-feed.json', () => {
 		]);
 		expect(next('Which Provider?', 0)).toEqual(['Send Text']);
 		expect(next('Which Provider?', 1)).toEqual(['Send Text (Cloud)']);
+		// Any other provider is an error that names it, not a silent no-op.
+		expect(router.parameters.options).toEqual({ fallbackOutput: 'extra', renameFallbackOutput: 'Unknown' });
+		expect(next('Which Provider?', 2)).toEqual(['Unknown Provider']);
+		expect(node('Unknown Provider')).toMatchObject({ type: 'n8n-nodes-base.stopAndError', parameters: { errorType: 'errorMessage' } });
 		expect(next('Send Text')).toEqual(['Save Outbound Message']);
 		expect(next('Send Text (Cloud)')).toEqual(['Save Outbound Message']);
 		expect(node('Send Text').parameters).toMatchObject({ deviceId: "={{ $json.body.tenant || '' }}", recipient: '={{ $json.body.phone }}', message: '={{ $json.body.text }}' });
