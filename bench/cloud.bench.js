@@ -149,7 +149,7 @@ async function main() {
 		}
 		const anchor = rows.find((row) => row.variant.key === 'builtin').ms;
 		const lines = [
-			`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}; n8n ${env.install.version}. ${ITEMS} text sends (Manual Trigger → Code → sender), simulator latency ${LATENCY} ms, median of ${RUNS}. Command: \`node bench/cloud.bench.js --write\`.`,
+			`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'} (1-minute load average ${os.loadavg()[0].toFixed(1)} at the end); n8n ${env.install.version} on Node ${execFileSync(env.install.nodeBin, ['--version'], { encoding: 'utf8' }).trim()}. ${ITEMS} text sends (Manual Trigger → Code → sender), simulator latency ${LATENCY} ms, median of ${RUNS}. Command: \`node bench/cloud.bench.js --write\`.`,
 			'',
 			'| Sender | Wall time | Messages accepted | Ours / built-in node |',
 			'|---|---:|---:|---:|',
