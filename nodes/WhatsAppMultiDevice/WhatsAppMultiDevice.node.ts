@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { sendAndWaitWebhooks, waitingTooltip } from '../shared/sendAndWait/descriptions';
+import { sendAndWaitWebhook } from '../shared/sendAndWait/webhook';
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
 import { searchDevices } from './methods/listSearch';
@@ -23,10 +25,15 @@ export class WhatsAppMultiDevice implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppMultiDeviceApi', required: true }],
+		// Send and Wait for Response: the answer pages, served only while an execution waits (restartWebhook).
+		webhooks: sendAndWaitWebhooks,
+		waitingNodeTooltip: waitingTooltip,
 		properties: nodeProperties,
 	};
 
 	methods = { listSearch: { searchDevices } };
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
