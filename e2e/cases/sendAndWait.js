@@ -161,15 +161,17 @@ module.exports = [
 ];
 
 module.exports.push({
-	name: 'send and wait: n8n generates the human-in-the-loop tool of the GOWA node (…HitlTool)',
+	name: 'send and wait: n8n generates the human-in-the-loop tools of both action nodes (…HitlTool)',
 	workflows: [],
 	async run(t) {
 		const nodes = (await t.n8n.request('GET', '/types/nodes.json')).json ?? [];
-		const hitl = nodes.find((node) => node.name === 'n8n-nodes-whatsapp-multidevice.whatsAppMultiDeviceHitlTool');
-		t.assert.ok(hitl, 'n8n 2.41 adds a HITL tool for a community node whose operation list has "sendAndWait" and that has webhooks');
-		const hidden = (name) => hitl.properties.find((property) => property.name === name && property.type === 'hidden');
-		t.assert.equal(hidden('operation')?.default, 'sendAndWait');
-		t.assert.equal(hidden('resource')?.default, 'send');
-		t.assert.equal(hidden('responseType')?.default, 'approval');
+		for (const [type, resource] of [['whatsAppMultiDevice', 'send'], ['whatsAppCloud', 'message']]) {
+			const hitl = nodes.find((node) => node.name === `n8n-nodes-whatsapp-multidevice.${type}HitlTool`);
+			t.assert.ok(hitl, `n8n 2.41 adds a HITL tool for ${type}: its operation list has "sendAndWait" and it has webhooks`);
+			const hidden = (name) => hitl.properties.find((property) => property.name === name && property.type === 'hidden');
+			t.assert.equal(hidden('operation')?.default, 'sendAndWait');
+			t.assert.equal(hidden('resource')?.default, resource);
+			t.assert.equal(hidden('responseType')?.default, 'approval');
+		}
 	},
 });

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { sendAndWaitWebhooks, waitingTooltip } from '../shared/sendAndWait/descriptions';
+import { sendAndWaitWebhook } from '../shared/sendAndWait/webhook';
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
 import { searchTemplates } from './methods/listSearch';
@@ -20,10 +22,15 @@ export class WhatsAppCloud implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppCloudApi', required: true }],
+		// Send and Wait for Response: the answer pages, served only while an execution waits (restartWebhook).
+		webhooks: sendAndWaitWebhooks,
+		waitingNodeTooltip: waitingTooltip,
 		properties: nodeProperties,
 	};
 
 	methods = { listSearch: { searchTemplates }, resourceMapping: { templateVariables } };
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -123,15 +123,21 @@ const formFieldsProperty: INodeProperties = {
 	],
 };
 
+const linkLabelOption: INodeProperties = { displayName: 'Link Label', name: 'messageButtonLabel', type: 'string', default: 'Respond', description: 'The text of the link in the message' };
+
 const formOptions: INodeProperties[] = [
-	{ displayName: 'Link Label', name: 'messageButtonLabel', type: 'string', default: 'Respond', description: 'The text shown above the link in the message' },
+	linkLabelOption,
 	{ displayName: 'Response Form Title', name: 'responseFormTitle', type: 'string', default: '', description: 'Title of the page that opens from the link' },
 	{ displayName: 'Response Form Description', name: 'responseFormDescription', type: 'string', default: '', description: 'Text above the form. When empty, the message is shown.' },
 	{ displayName: 'Response Form Button Label', name: 'responseFormButtonLabel', type: 'string', default: 'Submit' },
 ];
 
-/** The fields after the provider's recipient: Message, Response Type, its settings and Options. */
-export function sendAndWaitProperties(messageDescription: string, extraOptions: INodeProperties[] = []): INodeProperties[] {
+/**
+ * The fields after the provider's recipient: Message, Response Type, its settings and Options. `oneLink`: the
+ * provider's message holds one link, so Approve and Decline share it and its label is an approval option too.
+ */
+export function sendAndWaitProperties(messageDescription: string, oneLink = false): INodeProperties[] {
+	const approvalOptions = oneLink ? [{ ...linkLabelOption, description: 'The text of the link button when the recipient can approve or decline' }] : [];
 	return [
 		{
 			displayName: 'Message',
@@ -195,7 +201,7 @@ export function sendAndWaitProperties(messageDescription: string, extraOptions: 
 			placeholder: 'Add option',
 			default: {},
 			displayOptions: { show: { responseType: ['approval'] } },
-			options: [limitWaitTimeOption, ...extraOptions],
+			options: [...approvalOptions, limitWaitTimeOption],
 		},
 		{
 			displayName: 'Options',
@@ -204,7 +210,7 @@ export function sendAndWaitProperties(messageDescription: string, extraOptions: 
 			placeholder: 'Add option',
 			default: {},
 			displayOptions: { show: { responseType: ['freeText', 'customForm'] } },
-			options: [...formOptions, limitWaitTimeOption, ...extraOptions],
+			options: [...formOptions, limitWaitTimeOption],
 		},
 	];
 }

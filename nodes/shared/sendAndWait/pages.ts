@@ -46,10 +46,22 @@ function fieldInput(field: FormField, index: number, value: string): string {
 	return `<label for="${id}">${escapeHtml(field.label)}${field.required ? ' *' : ''}</label>${input}`;
 }
 
-/** GET of an approval link: shows the answer and asks to confirm it (a link preview fetching the URL answers nothing). */
-export function approvalPage(question: Question, approved: boolean): string {
+function answerButton(label: string, approved: boolean, field: boolean): string {
+	const value = field ? `<input type="hidden" name="approved" value="${approved}">` : '';
+	return `<form method="post">${value}<button type="submit"${approved ? '' : ' class="secondary"'}>${escapeHtml(label)}</button></form>`;
+}
+
+/**
+ * GET of an approval link: the question and a button that answers (a link preview fetching the URL answers
+ * nothing). With Approve and Decline behind one link, both buttons.
+ */
+export function approvalPage(question: Question, approved: boolean, error?: string): string {
+	const errorLine = error === undefined ? '' : `<p class="error">${escapeHtml(error)}</p>`;
+	if (question.choiceOnPage) {
+		return page(question.linkLabel, `<p>${escapeHtml(question.message)}</p>${errorLine}${answerButton(question.approveLabel, true, true)}${answerButton(question.declineLabel, false, true)}`);
+	}
 	const label = approved ? question.approveLabel : question.declineLabel;
-	return page(label, `<p>${escapeHtml(question.message)}</p><form method="post"><button type="submit"${approved ? '' : ' class="secondary"'}>${escapeHtml(label)}</button></form>`);
+	return page(label, `<p>${escapeHtml(question.message)}</p>${answerButton(label, approved, false)}`);
 }
 
 /** GET of a Free Text or Custom Form link (again, after an invalid answer, with the error and the values kept). */

@@ -26,6 +26,8 @@ export interface Question extends IDataObject {
 	formDescription: string;
 	formButtonLabel: string;
 	fields: FormField[];
+	/** Approve and Decline behind one link: the page offers both (a provider whose message holds one link button). */
+	choiceOnPage: boolean;
 }
 
 /** A link in the message: its label, the signed resume URL and the answer it gives. */
@@ -73,8 +75,11 @@ function readFields(context: IExecuteFunctions, itemIndex: number): FormField[] 
 	});
 }
 
-/** Reads and checks the question of the item before anything is sent. */
-export function readQuestion(context: IExecuteFunctions, itemIndex: number): Question {
+/**
+ * Reads and checks the question of the item before anything is sent. With `oneLink` the message carries a single
+ * link (a link button): Approve and Decline are then chosen on the page it opens.
+ */
+export function readQuestion(context: IExecuteFunctions, itemIndex: number, oneLink = false): Question {
 	const responseType = context.getNodeParameter('responseType', itemIndex, 'approval') as ResponseType;
 	if (!['approval', 'freeText', 'customForm'].includes(responseType)) {
 		fail(context, itemIndex, `Unknown Response Type "${String(responseType)}"`, 'Choose Approval, Free Text or Custom Form.');
@@ -94,13 +99,14 @@ export function readQuestion(context: IExecuteFunctions, itemIndex: number): Que
 		formDescription: text(context, itemIndex, options.responseFormDescription, message, 'Response Form Description'),
 		formButtonLabel: text(context, itemIndex, options.responseFormButtonLabel, 'Submit', 'Response Form Button Label'),
 		fields: responseType === 'customForm' ? readFields(context, itemIndex) : [],
+		choiceOnPage: oneLink && responseType === 'approval' && approval.approvalType === 'double',
 	};
 }
 
 /** The links the message carries: signed by n8n, so the answer (`approved`) in them cannot be changed. */
 export function answerLinks(context: IExecuteFunctions, question: Question): AnswerLink[] {
 	const link = (label: string, approved: boolean): AnswerLink => ({ label, approved, url: context.getSignedResumeUrl({ approved: String(approved) }) });
-	if (question.responseType !== 'approval') return [link(question.linkLabel, true)];
+	if (question.responseType !== 'approval' || question.choiceOnPage) return [link(question.linkLabel, true)];
 	if (question.approvalType === 'double') return [link(question.approveLabel, true), link(question.declineLabel, false)];
 	return [link(question.approveLabel, true)];
 }

@@ -39,7 +39,12 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 	if (req.method !== 'POST') return sendPage(res, 405, '<!DOCTYPE html><p>Method not allowed</p>');
 
 	let answer: IDataObject;
-	if (question.responseType === 'approval') {
+	if (question.responseType === 'approval' && question.choiceOnPage) {
+		// One link for both answers: the choice is the button pressed on the page.
+		const chosen = ((this.getBodyData() ?? {}) as IDataObject).approved;
+		if (chosen !== 'true' && chosen !== 'false') return sendPage(res, 400, approvalPage(question, true, 'Choose one of the buttons'));
+		answer = { approved: chosen === 'true' };
+	} else if (question.responseType === 'approval') {
 		answer = { approved };
 	} else {
 		const parsed = parseFormAnswer(question, (this.getBodyData() ?? {}) as IDataObject);
