@@ -175,3 +175,25 @@ module.exports.push({
 		}
 	},
 });
+
+module.exports.push({
+	name: 'send and wait: n8n restarted while waiting; the link still answers with the message ID',
+	workflows: ['send-wait-approval.json'],
+	order: 100, // restarts the shared n8n: after the other cases
+	timeoutMs: 240_000,
+	async run(t) {
+		const asked = await askAndWait(t, 'e2e-send-wait-approval', 'e2eSendWaitAppr1', { phone: PHONE, name: 'Dewi' });
+		await t.n8n.stop({ removeUserFolder: false });
+		await t.n8n.start();
+		const approve = asked.links[0].url;
+		t.assert.equal((await t.n8n.execution(asked.executionId)).execution.status, 'waiting', 'still waiting after the restart');
+		const answered = await submit(approve);
+		t.assert.equal(answered.status, 200, answered.text);
+		const { run } = await pollExecution(t, asked.executionId, (execution) => execution.status === 'success', 'successful');
+		const json = onlyOutput(t, run);
+		t.assert.equal(json.approved, true);
+		t.assert.equal(json.recipient, JID);
+		t.assert.ok(json.messageId);
+		t.assert.match(json.question.message, /^Hi Dewi,/, 'the question resolved before the restart is kept');
+	},
+});
