@@ -24,7 +24,11 @@ export class WhatsAppMultiDevice implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'whatsAppMultiDeviceApi', required: true }],
+		credentials: [
+			{ name: 'whatsAppMultiDeviceApi', required: true },
+			// Chat Reply hand-off: finds the waiting execution through n8n's public API.
+			{ name: 'whatsAppN8nApi', required: true, displayOptions: { show: { operation: ['handOffReply'] } } },
+		],
 		// Send and Wait for Response: the answer pages, served only while an execution waits (restartWebhook).
 		webhooks: sendAndWaitWebhooks,
 		waitingNodeTooltip: waitingTooltip,

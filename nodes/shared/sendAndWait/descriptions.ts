@@ -132,11 +132,25 @@ const formOptions: INodeProperties[] = [
 	{ displayName: 'Response Form Button Label', name: 'responseFormButtonLabel', type: 'string', default: 'Submit' },
 ];
 
+const chatReplyProperties: INodeProperties[] = [
+	{
+		displayName: 'Allowed Replies',
+		name: 'allowedReplies',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 1, 2',
+		description: 'The answers the customer may reply with, separated by commas (case does not matter). Say them in the message, e.g. "Reply 1 to confirm, 2 to reschedule".',
+		displayOptions: { show: { responseType: ['chatReply'] } },
+	},
+];
+
 /**
  * The fields after the provider's recipient: Message, Response Type, its settings and Options. `oneLink`: the
  * provider's message holds one link, so Approve and Decline share it and its label is an approval option too.
  */
-export function sendAndWaitProperties(messageDescription: string, oneLink = false): INodeProperties[] {
+export function sendAndWaitProperties(messageDescription: string, oneLink = false, chatReply = false): INodeProperties[] {
+	const chatReplyType = chatReply ? [{ name: 'Chat Reply', value: 'chatReply', description: 'The recipient answers in the chat (e.g. 1 or 2); needs the "Hand Reply to Waiting Execution" operation after the trigger' }] : [];
 	const approvalOptions = oneLink ? [{ ...linkLabelOption, description: 'The text of the link button when the recipient can approve or decline' }] : [];
 	return [
 		{
@@ -157,8 +171,10 @@ export function sendAndWaitProperties(messageDescription: string, oneLink = fals
 				{ name: 'Approval', value: 'approval', description: 'The recipient approves (or declines) through a link in the message' },
 				{ name: 'Free Text', value: 'freeText', description: 'The recipient writes an answer in a form opened from the message' },
 				{ name: 'Custom Form', value: 'customForm', description: 'The recipient fills in a form with the fields defined here' },
+				...chatReplyType,
 			],
 		},
+		...(chatReply ? chatReplyProperties : []),
 		formFieldsProperty,
 		{
 			displayName: 'Approval Options',
@@ -202,6 +218,18 @@ export function sendAndWaitProperties(messageDescription: string, oneLink = fals
 			default: {},
 			displayOptions: { show: { responseType: ['approval'] } },
 			options: [...approvalOptions, limitWaitTimeOption],
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			displayOptions: { show: { responseType: ['chatReply'] } },
+			options: [
+				{ displayName: 'Re-Prompt Message', name: 'reprompt', type: 'string', default: '', placeholder: 'e.g. Please reply 1 to confirm or 2 to reschedule', description: 'Sent when a reply matches none of the Allowed Replies. Default: "Please reply with one of: …".' },
+				limitWaitTimeOption,
+			],
 		},
 		{
 			displayName: 'Options',

@@ -9,7 +9,7 @@ export interface FormField {
 	required: boolean;
 }
 
-export type ResponseType = 'approval' | 'freeText' | 'customForm';
+export type ResponseType = 'approval' | 'freeText' | 'customForm' | 'chatReply';
 
 /**
  * Everything the answer page needs, resolved when the message is sent (the page is served later, when the node's
@@ -28,6 +28,10 @@ export interface Question extends IDataObject {
 	fields: FormField[];
 	/** Approve and Decline behind one link: the page offers both (a provider whose message holds one link button). */
 	choiceOnPage: boolean;
+	/** Chat Reply: the answers a reply in the chat may be (matched without case and surrounding spaces). */
+	replies: string[];
+	/** Chat Reply: what the customer gets back when a reply matches none of them. */
+	reprompt: string;
 }
 
 /** A link in the message: its label, the signed resume URL and the answer it gives. */
@@ -75,14 +79,33 @@ function readFields(context: IExecuteFunctions, itemIndex: number): FormField[] 
 	});
 }
 
+/** The allowed replies and the re-prompt of a Chat Reply question (empty for the other types). */
+function readChatReply(context: IExecuteFunctions, itemIndex: number, responseType: ResponseType): { replies: string[]; reprompt: string } {
+	if (responseType !== 'chatReply') return { replies: [], reprompt: '' };
+	const raw = text(context, itemIndex, context.getNodeParameter('allowedReplies', itemIndex, ''), '', 'Allowed Replies');
+	const replies = raw.split(',').map((reply) => reply.trim()).filter((reply) => reply !== '');
+	if (replies.length === 0) fail(context, itemIndex, 'Allowed Replies is empty', 'List the answers the customer may reply with, separated by commas, e.g. 1, 2.');
+	const seen = new Set(replies.map((reply) => reply.toLowerCase()));
+	if (seen.size !== replies.length) fail(context, itemIndex, 'Allowed Replies lists an answer twice', 'Each answer may appear once (case does not matter).');
+	const fallback = `Please reply with one of: ${replies.join(', ')}`;
+	return { replies, reprompt: text(context, itemIndex, context.getNodeParameter('options.reprompt', itemIndex, ''), fallback, 'Re-Prompt Message') };
+}
+
+/** The allowed reply a chat message is, or undefined (case and surrounding spaces ignored). */
+export function matchReply(question: Question, reply: unknown): string | undefined {
+	if (typeof reply !== 'string' && typeof reply !== 'number') return undefined;
+	const wanted = String(reply).trim().toLowerCase();
+	return question.replies.find((candidate) => candidate.toLowerCase() === wanted);
+}
+
 /**
  * Reads and checks the question of the item before anything is sent. With `oneLink` the message carries a single
  * link (a link button): Approve and Decline are then chosen on the page it opens.
  */
 export function readQuestion(context: IExecuteFunctions, itemIndex: number, oneLink = false): Question {
 	const responseType = context.getNodeParameter('responseType', itemIndex, 'approval') as ResponseType;
-	if (!['approval', 'freeText', 'customForm'].includes(responseType)) {
-		fail(context, itemIndex, `Unknown Response Type "${String(responseType)}"`, 'Choose Approval, Free Text or Custom Form.');
+	if (!['approval', 'freeText', 'customForm', 'chatReply'].includes(responseType)) {
+		fail(context, itemIndex, `Unknown Response Type "${String(responseType)}"`, 'Choose Approval, Free Text, Custom Form or Chat Reply.');
 	}
 	const message = text(context, itemIndex, context.getNodeParameter('message', itemIndex, ''), '', 'Message');
 	if (message === '') fail(context, itemIndex, 'Message is empty', 'Write the question the recipient answers.');
@@ -100,6 +123,7 @@ export function readQuestion(context: IExecuteFunctions, itemIndex: number, oneL
 		formButtonLabel: text(context, itemIndex, options.responseFormButtonLabel, 'Submit', 'Response Form Button Label'),
 		fields: responseType === 'customForm' ? readFields(context, itemIndex) : [],
 		choiceOnPage: oneLink && responseType === 'approval' && approval.approvalType === 'double',
+		...readChatReply(context, itemIndex, responseType),
 	};
 }
 

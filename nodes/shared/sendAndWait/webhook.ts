@@ -1,5 +1,8 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import type { Question } from './question';
+import { matchReply } from './question';
+
 import { parseFormAnswer } from './answer';
 import { PAGE_CSP, approvalPage, escapeHtml, formPage, recordedPage } from './pages';
 import { answerItem, carriedQuestion } from './wait';
@@ -11,6 +14,22 @@ function sendPage(res: Response, status: number, html: string): IWebhookResponse
 	res.setHeader('Content-Type', 'text/html; charset=utf-8');
 	res.send(html);
 	return { noWebhookResponse: true };
+}
+
+/**
+ * A chat reply handed over by "Hand Reply to Waiting Execution" (POST, JSON). A reply that is one of the allowed
+ * answers resumes the execution; any other answers `handedOff: false` with the re-prompt, and the execution waits on.
+ */
+function chatReply(context: IWebhookFunctions, res: Response, carried: IDataObject, question: Question): IWebhookResponseData {
+	if (context.getRequestObject().method !== 'POST') {
+		return sendPage(res, 404, '<!DOCTYPE html><p>This question is answered in the WhatsApp chat.</p>');
+	}
+	res.setHeader('Content-Type', 'application/json');
+	const body = (context.getBodyData() ?? {}) as IDataObject;
+	const answer = matchReply(question, body.text);
+	if (answer === undefined) return { webhookResponse: { handedOff: false, reason: 'noMatch', reprompt: question.reprompt } };
+	const reply = { answer, reply: String(body.text).trim(), from: body.from ?? null, replyMessageId: body.messageId ?? null };
+	return { webhookResponse: { handedOff: true, answer }, workflowData: [[answerItem(carried, reply)]] };
 }
 
 /**
@@ -31,6 +50,7 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 		return sendPage(res, 404, `<!DOCTYPE html><p>${escapeHtml('This question is not waiting for an answer any more.')}</p>`);
 	}
 	const question = carried.question;
+	if (question.responseType === 'chatReply') return chatReply(this, res, carried, question);
 	const approved = (this.getQueryData() as IDataObject).approved !== 'false';
 
 	if (req.method === 'GET') {

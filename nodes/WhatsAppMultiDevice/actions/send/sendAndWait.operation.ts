@@ -1,7 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { markWaitingChat } from '../../../shared/sendAndWait/chatReply';
 import { SEND_AND_WAIT, sendAndWaitProperties } from '../../../shared/sendAndWait/descriptions';
+import { getConnection } from '../../../shared/transport';
+import { deviceOverride } from '../../helpers/device';
 import type { AnswerLink } from '../../../shared/sendAndWait/question';
 import { answerLinks, readQuestion, waitTillOf } from '../../../shared/sendAndWait/question';
 import { waitForAnswer, waitTillText } from '../../../shared/sendAndWait/wait';
@@ -11,7 +14,7 @@ import { recipientField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	recipientField,
-	...sendAndWaitProperties('The question. The message ends with the answer link(s); WhatsApp formatting (*bold*, _italic_) works.'),
+	...sendAndWaitProperties('The question. With links, the message ends with the answer link(s); with Chat Reply, say the allowed replies in it. WhatsApp formatting (*bold*, _italic_) works.', false, true),
 ];
 
 const displayOptions = { show: { resource: ['send'], operation: [SEND_AND_WAIT] } };
@@ -24,7 +27,8 @@ export function questionText(message: string, links: AnswerLink[]): string {
 }
 
 /**
- * Sends the question as a text message with signed answer links, then puts the execution to wait. One item per
+ * Sends the question as a text message with signed answer links (Chat Reply: as written, the chat marked in the
+ * execution's custom data), then puts the execution to wait. One item per
  * execution: n8n resumes a waiting execution once, with one answer.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
@@ -37,7 +41,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const recipient = await getRecipient.call(this, itemIndex);
 	const question = readQuestion(this, itemIndex);
 	const waitTill = waitTillOf(this, itemIndex);
-	const text = questionText(question.message, answerLinks(this, question));
+	let text = question.message;
+	if (question.responseType === 'chatReply') {
+		// The tenant is the device that sends (the trigger reports the device that received the reply).
+		const tenant = deviceOverride(this, itemIndex) || (await getConnection.call(this, itemIndex)).defaultDeviceId;
+		markWaitingChat(this, itemIndex, 'gowa', tenant, recipient.jid, this.getSignedResumeUrl({ reply: 'true' }));
+	} else {
+		text = questionText(question.message, answerLinks(this, question));
+	}
 	const [outcome] = await postSend.call(this, itemIndex, '/send/message', { phone: recipient.jid, message: text }, recipient.jid);
 	if (outcome.json.status !== 'sent') return [outcome];
 	return await waitForAnswer(

@@ -128,6 +128,26 @@ describeContract('Send → Send and Wait for Response (GOWA)', () => {
 		expect(page.items).toHaveLength(0);
 	});
 
+	test('chat reply: the question goes out as written; the chat and the signed reply path are in the custom data; only an allowed reply resumes', async () => {
+		const parameters = { message: 'Reply 1 to confirm, 2 to reschedule', responseType: 'chatReply', allowedReplies: '1, 2, Yes' };
+		const result = await sendAndWait(parameters);
+		expect(result.error).toBeUndefined();
+		expect(kit.only().json).toEqual({ phone: JID, message: 'Reply 1 to confirm, 2 to reschedule' });
+		const metadata = result.run.data.resultData.metadata as Record<string, string>;
+		expect(metadata.waWaitChat).toBe(`gowa|${JID}`);
+		expect(metadata.waWaitTenant).toBe('salon-main');
+		expect(metadata.waWaitReply).toMatch(/^\/webhook-waiting\/[^/]+\/[^?]+\?reply=true&signature=[0-9a-f]{64}$/);
+
+		const opened = await answerPage(result, parameters, 'GET', { reply: 'true' });
+		expect(opened.httpResponse.statusCode).toBe(404);
+		const wrong = await answerPage(result, parameters, 'POST', { reply: 'true' }, { text: 'maybe' });
+		expect(wrong.items).toHaveLength(0);
+		expect(wrong.response?.webhookResponse).toEqual({ handedOff: false, reason: 'noMatch', reprompt: 'Please reply with one of: 1, 2, Yes' });
+		const right = await answerPage(result, parameters, 'POST', { reply: 'true' }, { text: ' yes ', from: '6281122223333', messageId: '3EB0X' });
+		expect(right.response?.webhookResponse).toEqual({ handedOff: true, answer: 'Yes' });
+		expect(right.items[0].json).toMatchObject({ status: 'answered', answer: 'Yes', reply: 'yes', from: '6281122223333', replyMessageId: '3EB0X', responseType: 'chatReply' });
+	});
+
 	describe('bad input fails before any request', () => {
 		test.each([
 			['an empty message', { message: ' ' }, 'Message is empty'],
@@ -135,6 +155,8 @@ describeContract('Send → Send and Wait for Response (GOWA)', () => {
 			['a dropdown without choices', { message: 'x', responseType: 'customForm', formFields: { values: [{ fieldLabel: 'A', fieldType: 'dropdown' }] } }, 'The dropdown "A" has no choices'],
 			['two fields with one label', { message: 'x', responseType: 'customForm', formFields: { values: [{ fieldLabel: 'A' }, { fieldLabel: 'A' }] } }, 'Two form fields are labelled "A"'],
 			['a wait limit in the past', { message: 'x', options: { limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: '2020-01-01T00:00:00Z' } } } }, 'Limit Wait Time: Max Date and Time has passed'],
+			['chat reply without allowed replies', { message: 'x', responseType: 'chatReply', allowedReplies: ' , ' }, 'Allowed Replies is empty'],
+			['chat reply listing an answer twice', { message: 'x', responseType: 'chatReply', allowedReplies: 'Yes, yes' }, 'Allowed Replies lists an answer twice'],
 			['a zero wait amount', { message: 'x', options: { limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 0, resumeUnit: 'hours' } } } }, 'Limit Wait Time: the amount must be a positive number'],
 		])('%s', async (_name, parameters, message) => {
 			const result = await sendAndWait(parameters as INodeParameters);
