@@ -7,7 +7,7 @@
  */
 const CUSTOMERS = ['6281234567890', '6281299990001', '6281299990002', '6281299990003'];
 const jid = (phone) => `${phone}@s.whatsapp.net`;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const { startWaiting, finishedRun, postChatMessage, createN8nApiCredential } = require('../lib/waiting');
 const PACKAGE = 'n8n-nodes-whatsapp-multidevice';
 const GOWA_CRED = { id: 'e2eGowaCred00001', name: 'GOWA simulator' };
 const HOOK_ID = 'e2ec4a11-7219-4e2e-9000-0000000c4a11';
@@ -16,8 +16,7 @@ let fixture;
 
 async function setup(t) {
 	if (fixture) return fixture;
-	const credential = await t.n8n.api('POST', '/credentials', { name: 'n8n API (chat reply)', type: 'whatsAppN8nApi', data: { baseUrl: t.n8n.baseUrl, apiKey: t.n8n.apiKey } });
-	const n8nCred = { id: credential.id, name: 'n8n API (chat reply)' };
+	const n8nCred = await createN8nApiCredential(t, 'n8n API (chat reply)');
 	const ask = {
 		name: 'e2e: chat reply (ask)',
 		nodes: [
@@ -49,49 +48,21 @@ async function setup(t) {
 	return ids;
 }
 
-async function poll(what, check, timeoutMs = 60_000) {
-	const started = Date.now();
-	while (Date.now() - started < timeoutMs) {
-		const value = await check();
-		if (value) return value;
-		await sleep(250);
-	}
-	throw new Error(`${what} within ${timeoutMs / 1000} s`);
-}
-
 /** Starts "ask" for a customer and returns the waiting execution's id. */
 async function ask(t, ids, phone, name) {
-	const before = await t.n8n.lastExecutionId(ids.ask);
-	const response = await t.n8n.postWebhook('e2e-chat-reply-ask', { phone, name });
-	t.assert.equal(response.status, 200, response.text);
-	const entry = await poll(`no waiting execution for ${phone}`, async () => (await t.n8n.executions(ids.ask, { limit: 10 })).find((execution) => Number(execution.id) > before && execution.status === 'waiting'));
-	return entry.id;
+	return await startWaiting(t, 'e2e-chat-reply-ask', ids.ask, { phone, name });
 }
 
 /** The customer's message reaches the trigger (signed like GOWA); returns the hand-off execution's output item. */
 async function reply(t, ids, phone, payload) {
 	const before = await t.n8n.lastExecutionId(ids.handOff);
-	const url = `${t.n8n.baseUrl}/webhook/${HOOK_ID}/webhook`;
-	const id = `3EB0C4A1${Date.now().toString(16).toUpperCase()}${Math.floor(Math.random() * 1e6)}`;
-	const envelope = t.sim.buildEvent('message', { id, chat_id: jid(phone), from: jid(phone), timestamp: `${new Date().toISOString().slice(0, 19)}Z`, ...payload }, { deviceId: t.GOWA.deviceId });
-	let attempts;
-	for (let attempt = 0; attempt < 50; attempt++) {
-		attempts = await t.sim.sendWebhook({ deviceId: t.GOWA.deviceId, url, secret: t.GOWA.webhookSecret, envelope, retryDelaysMs: [] });
-		if (attempts.delivered) break;
-		await sleep(200);
-	}
-	t.assert.equal(attempts.delivered, true, `the trigger did not take the event: ${JSON.stringify([...attempts])}`);
+	await postChatMessage(t, HOOK_ID, phone, payload);
 	const { run } = await t.n8n.waitForExecution(ids.handOff, before, { timeoutMs: 60_000 });
 	t.assert.equal(run.status, 'success', JSON.stringify(run.error));
 	return run.output('Hand Reply')[0].json;
 }
 
-async function finished(t, executionId) {
-	return await poll(`execution ${executionId} did not succeed`, async () => {
-		const result = await t.n8n.execution(executionId);
-		return result.execution.status === 'success' ? result.run : undefined;
-	});
-}
+const finished = finishedRun;
 
 const status = async (t, executionId) => (await t.n8n.execution(executionId)).execution.status;
 
@@ -159,3 +130,20 @@ module.exports = [
 		},
 	},
 ];
+
+module.exports.push({
+	name: 'chat reply: n8n restarted while waiting; the reply after the restart still resumes the execution',
+	order: 101, // restarts the shared n8n: after the other cases
+	timeoutMs: 240_000,
+	async run(t) {
+		const ids = await setup(t);
+		const executionId = await ask(t, ids, CUSTOMERS[0], 'Eka');
+		await t.n8n.stop({ removeUserFolder: false });
+		await t.n8n.start();
+		t.assert.equal(await status(t, executionId), 'waiting');
+		const handOff = await reply(t, ids, CUSTOMERS[0], { body: '2' });
+		t.assert.equal(handOff.handedOff, true, JSON.stringify(handOff.handOff));
+		const run = await finished(t, executionId);
+		t.assert.equal(run.output('Ask Customer')[0].json.answer, '2');
+	},
+});
