@@ -129,6 +129,20 @@ module.exports = [
 			t.assert.equal(stray.text, '1', 'the trigger’s fields flow on');
 		},
 	},
+	{
+		name: 'chat reply: asked twice, the reply goes to the newest wait of the chat only',
+		async run(t) {
+			const ids = await setup(t);
+			const older = await ask(t, ids, CUSTOMERS[1], 'Fajar');
+			const newer = await ask(t, ids, CUSTOMERS[1], 'Fajar');
+			const handOff = await reply(t, ids, CUSTOMERS[1], { body: '1' });
+			t.assert.equal(handOff.handOff.executionId, newer);
+			await finished(t, newer);
+			t.assert.equal(await status(t, older), 'waiting', 'the older wait is left alone');
+			await reply(t, ids, CUSTOMERS[1], { body: '2' });
+			t.assert.equal((await finished(t, older)).output('Ask Customer')[0].json.answer, '2');
+		},
+	},
 ];
 
 module.exports.push({
