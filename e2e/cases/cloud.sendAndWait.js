@@ -7,11 +7,11 @@
 const path = require('node:path');
 
 const { readWorkflow } = require('../lib/workflows');
+const { finishedRun, poll } = require('../lib/waiting');
 
 const { startCloudSimulator } = require(path.join(__dirname, '..', '..', 'simulator', 'cloud'));
 
 const CUSTOMER = '6281234567890';
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let fixture;
 
@@ -32,24 +32,13 @@ async function cloudFixture(t) {
 }
 
 async function waitingExecution(t, workflowId, before) {
-	const started = Date.now();
-	while (Date.now() - started < 60_000) {
-		const entry = (await t.n8n.executions(workflowId, { limit: 5 })).find((execution) => Number(execution.id) > before && execution.status === 'waiting');
-		if (entry) return entry.id;
-		await sleep(250);
-	}
-	throw new Error('the execution did not start waiting within 60 s');
+	const entry = await poll('the execution did not start waiting', async () =>
+		(await t.n8n.executions(workflowId, { limit: 5 })).find((execution) => Number(execution.id) > before && execution.status === 'waiting'),
+	);
+	return entry.id;
 }
 
-async function finished(t, executionId) {
-	const started = Date.now();
-	while (Date.now() - started < 60_000) {
-		const result = await t.n8n.execution(executionId);
-		if (result.execution.status === 'success') return result.run;
-		await sleep(250);
-	}
-	throw new Error(`execution ${executionId} did not succeed within 60 s`);
-}
+const finished = finishedRun;
 
 async function ask(t, name) {
 	const { meta, workflowId } = await cloudFixture(t);

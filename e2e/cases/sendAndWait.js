@@ -8,38 +8,17 @@
 const PHONE = '+62 812-3456-7890';
 const JID = '6281234567890@s.whatsapp.net';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls one execution until `accept(execution)` holds; returns { execution, run }. */
-async function pollExecution(t, executionId, accept, what, timeoutMs = 60_000) {
-	const started = Date.now();
-	let last;
-	while (Date.now() - started < timeoutMs) {
-		last = await t.n8n.execution(executionId);
-		if (accept(last.execution)) return last;
-		await sleep(250);
-	}
-	throw new Error(`execution ${executionId} did not become ${what} within ${timeoutMs / 1000} s (status ${last?.execution?.status})`);
-}
+const { finishedRun, startWaiting } = require('../lib/waiting');
 
 /** Starts the workflow through its webhook and waits until its execution is waiting; returns the execution id and the sent question. */
 async function askAndWait(t, webhookPath, workflowId, body) {
-	const before = await t.n8n.lastExecutionId(workflowId);
-	const response = await t.n8n.postWebhook(webhookPath, body);
-	t.assert.equal(response.status, 200, `webhook answered ${response.status}: ${response.text}`);
-	const started = Date.now();
-	let entry;
-	while (!entry && Date.now() - started < 60_000) {
-		entry = (await t.n8n.executions(workflowId, { limit: 5 })).find((execution) => Number(execution.id) > before && execution.status === 'waiting');
-		if (!entry) await sleep(250);
-	}
-	t.assert.ok(entry, 'the execution is waiting for the answer');
+	const executionId = await startWaiting(t, webhookPath, workflowId, body);
 	const sends = t.requests().filter((request) => request.method === 'POST' && request.path === '/send/message');
 	t.assert.equal(sends.length, 1, 'one question sent');
 	const request = t.onlyRequest(sends, 'POST', '/send/message');
 	t.assertTenantHeaders(request);
 	const links = [...request.json.message.matchAll(/^\*(.+):\*\n(http\S+)$/gm)].map((match) => ({ label: match[1], url: match[2] }));
-	return { executionId: entry.id, request, links, messageId: request.response?.json?.results?.message_id };
+	return { executionId, request, links, messageId: request.response?.json?.results?.message_id };
 }
 
 async function open(url, init = {}) {
@@ -83,7 +62,7 @@ module.exports = [
 			const answered = await submit(approve);
 			t.assert.equal(answered.status, 200, answered.text);
 			t.assert.match(answered.text, /Got it, thanks/);
-			const { run } = await pollExecution(t, asked.executionId, (execution) => execution.status === 'success', 'successful');
+			const run = await finishedRun(t, asked.executionId);
 			const json = onlyOutput(t, run);
 			t.assert.equal(json.status, 'answered');
 			t.assert.equal(json.approved, true);
@@ -108,7 +87,7 @@ module.exports = [
 			t.assert.match(decline, /approved=false&signature=/);
 			const answered = await submit(decline);
 			t.assert.equal(answered.status, 200, answered.text);
-			const { run } = await pollExecution(t, asked.executionId, (execution) => execution.status === 'success', 'successful');
+			const run = await finishedRun(t, asked.executionId);
 			const json = onlyOutput(t, run);
 			t.assert.equal(json.approved, false);
 			t.assert.equal(json.status, 'answered');
@@ -133,7 +112,7 @@ module.exports = [
 
 			const answered = await submit(url, { 'field-0': 'Quiet room & green tea <please>' });
 			t.assert.equal(answered.status, 200, answered.text);
-			const { run } = await pollExecution(t, asked.executionId, (execution) => execution.status === 'success', 'successful');
+			const run = await finishedRun(t, asked.executionId);
 			const json = onlyOutput(t, run);
 			t.assert.equal(json.text, 'Quiet room & green tea <please>');
 			t.assert.equal(json.responseType, 'freeText');
@@ -147,7 +126,7 @@ module.exports = [
 		async run(t) {
 			const asked = await askAndWait(t, 'e2e-send-wait-timeout', 'e2eSendWaitTime1', { phone: PHONE });
 			// n8n's wait tracker looks for due executions about once a minute.
-			const { run } = await pollExecution(t, asked.executionId, (execution) => execution.status === 'success', 'successful', 150_000);
+			const run = await finishedRun(t, asked.executionId, 150_000);
 			const json = onlyOutput(t, run);
 			t.assert.equal(json.status, 'timeout');
 			t.assert.equal(json.timedOut, true);
@@ -189,7 +168,7 @@ module.exports.push({
 		t.assert.equal((await t.n8n.execution(asked.executionId)).execution.status, 'waiting', 'still waiting after the restart');
 		const answered = await submit(approve);
 		t.assert.equal(answered.status, 200, answered.text);
-		const { run } = await pollExecution(t, asked.executionId, (execution) => execution.status === 'success', 'successful');
+		const run = await finishedRun(t, asked.executionId);
 		const json = onlyOutput(t, run);
 		t.assert.equal(json.approved, true);
 		t.assert.equal(json.recipient, JID);
