@@ -20,14 +20,14 @@ export function chatKey(provider: string, chat: string): string {
 
 /** Marks the execution as waiting for a reply in this chat. Fails when n8n did not keep the custom data (10 keys at most). */
 export function markWaitingChat(context: IExecuteFunctions, itemIndex: number, provider: string, tenant: string, chat: string, resumeUrl: string): void {
-	const resume = new URL(resumeUrl);
-	const values = { [CHAT_KEY]: chatKey(provider, chat), [TENANT_KEY]: tenant, [RESUME_KEY]: `${resume.pathname}${resume.search}` };
+	const values = { [CHAT_KEY]: chatKey(provider, chat), [TENANT_KEY]: tenant, [RESUME_KEY]: resumeUrl };
 	context.customData.setAll(values);
 	for (const [key, value] of Object.entries(values)) {
 		if (context.customData.get(key) !== value) {
 			throw new NodeOperationError(context.getNode(), 'n8n did not keep the chat this execution waits for', {
 				itemIndex,
-				description: 'An execution keeps at most 10 custom data entries; this workflow sets others already. Remove some (Execution Data node) before Send and Wait for Response.',
+				description:
+					'An execution keeps at most 10 custom data entries of at most 512 characters; this workflow sets others already, or n8n’s webhook URL is very long. Remove some entries (Execution Data node) before Send and Wait for Response.',
 			});
 		}
 	}
@@ -35,7 +35,8 @@ export function markWaitingChat(context: IExecuteFunctions, itemIndex: number, p
 
 export interface WaitingExecution {
 	id: string;
-	resumePath: string;
+	/** n8n's signed URL that resumes it (on n8n's webhook address, which in queue mode is not the API's). */
+	resumeUrl: string;
 }
 
 async function n8nRequest(context: IExecuteFunctions, options: IHttpRequestOptions): Promise<IDataObject> {
@@ -67,7 +68,7 @@ export async function findWaitingExecution(context: IExecuteFunctions, provider:
 			if (data[CHAT_KEY] !== wanted || typeof data[RESUME_KEY] !== 'string') continue;
 			const theirTenant = String(data[TENANT_KEY] ?? '');
 			if (theirTenant !== '' && tenant !== '' && theirTenant !== tenant) continue;
-			if (best === undefined || Number(execution.id) > Number(best.id)) best = { id: String(execution.id), resumePath: data[RESUME_KEY] as string };
+			if (best === undefined || Number(execution.id) > Number(best.id)) best = { id: String(execution.id), resumeUrl: data[RESUME_KEY] as string };
 		}
 		cursor = typeof answer.nextCursor === 'string' && answer.nextCursor !== '' ? answer.nextCursor : undefined;
 		if (cursor === undefined) break;
@@ -75,12 +76,14 @@ export async function findWaitingExecution(context: IExecuteFunctions, provider:
 	return best;
 }
 
-/** Posts the reply to the waiting execution (on the credential's n8n origin); { status, body } of n8n's answer. */
+/**
+ * Posts the reply to the waiting execution at its signed resume URL; { status, body } of n8n's answer. The signature
+ * is the authorisation: no credential goes with it (the URL may be n8n's public webhook address).
+ */
 export async function postReply(context: IExecuteFunctions, waiting: WaitingExecution, reply: IDataObject): Promise<{ status: number; body: unknown }> {
-	const base = await baseUrl(context);
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, N8N_CREDENTIAL, {
+	const response = (await context.helpers.httpRequest({
 		method: 'POST',
-		url: `${base}${waiting.resumePath}`,
+		url: waiting.resumeUrl,
 		body: reply,
 		json: true,
 		returnFullResponse: true,

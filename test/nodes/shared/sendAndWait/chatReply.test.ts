@@ -10,7 +10,7 @@ import { CHAT_KEY, RESUME_KEY, TENANT_KEY, findWaitingExecution, markWaitingChat
 const CHAT = '6281234567890@s.whatsapp.net';
 
 function waiting(id: number, chat: string, tenant: string): IDataObject {
-	return { id: String(id), customData: { [CHAT_KEY]: `gowa|${chat}`, [TENANT_KEY]: tenant, [RESUME_KEY]: `/webhook-waiting/${id}/node?reply=true&signature=x` } };
+	return { id: String(id), customData: { [CHAT_KEY]: `gowa|${chat}`, [TENANT_KEY]: tenant, [RESUME_KEY]: `https://hooks.example.com/webhook-waiting/${id}/node?reply=true&signature=x` } };
 }
 
 function apiContext(pages: IDataObject[][]): { context: IExecuteFunctions; requests: IHttpRequestOptions[] } {
@@ -34,7 +34,7 @@ describe('Chat Reply: finding the waiting execution', () => {
 			[waiting(7, CHAT, 'salon-main'), waiting(12, '6289999999999@s.whatsapp.net', 'salon-main')],
 			[waiting(9, CHAT, ''), waiting(15, CHAT, 'branch-2'), { id: '20', customData: {} }],
 		]);
-		expect(await findWaitingExecution(context, 'gowa', 'salon-main', CHAT)).toEqual({ id: '9', resumePath: '/webhook-waiting/9/node?reply=true&signature=x' });
+		expect(await findWaitingExecution(context, 'gowa', 'salon-main', CHAT)).toEqual({ id: '9', resumeUrl: 'https://hooks.example.com/webhook-waiting/9/node?reply=true&signature=x' });
 		expect(requests.map((request) => [request.url, (request.qs as IDataObject).status, (request.qs as IDataObject).includeData])).toEqual([
 			['https://n8n.example.com/api/v1/executions', 'waiting', true],
 			['https://n8n.example.com/api/v1/executions', 'waiting', true],
@@ -65,10 +65,10 @@ describe('Chat Reply: marking the wait', () => {
 		};
 	}
 
-	test('chat, device and the signed path (not the host) are kept', () => {
+	test('chat, device and the signed resume URL are kept', () => {
 		const { context, stored } = customDataContext(10);
 		markWaitingChat(context, 0, 'gowa', 'salon-main', CHAT, 'https://n8n.example.com/webhook-waiting/42/abc?reply=true&signature=ff');
-		expect(stored).toEqual({ [CHAT_KEY]: `gowa|${CHAT}`, [TENANT_KEY]: 'salon-main', [RESUME_KEY]: '/webhook-waiting/42/abc?reply=true&signature=ff' });
+		expect(stored).toEqual({ [CHAT_KEY]: `gowa|${CHAT}`, [TENANT_KEY]: 'salon-main', [RESUME_KEY]: 'https://n8n.example.com/webhook-waiting/42/abc?reply=true&signature=ff' });
 	});
 
 	test('when n8n keeps no more custom data (10 entries), the node fails instead of waiting unfindably', () => {

@@ -136,7 +136,7 @@ describeContract('Send → Send and Wait for Response (GOWA)', () => {
 		const metadata = result.run.data.resultData.metadata as Record<string, string>;
 		expect(metadata.waWaitChat).toBe(`gowa|${JID}`);
 		expect(metadata.waWaitTenant).toBe('salon-main');
-		expect(metadata.waWaitReply).toMatch(/^\/webhook-waiting\/[^/]+\/[^?]+\?reply=true&signature=[0-9a-f]{64}$/);
+		expect(metadata.waWaitReply).toMatch(/^http:\/\/[^/]+\/webhook-waiting\/[^/]+\/[^?]+\?reply=true&signature=[0-9a-f]{64}$/);
 
 		const opened = await answerPage(result, parameters, 'GET', { reply: 'true' });
 		expect(opened.httpResponse.statusCode).toBe(404);
