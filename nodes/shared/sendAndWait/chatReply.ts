@@ -81,13 +81,19 @@ export async function findWaitingExecution(context: IExecuteFunctions, provider:
  * is the authorisation: no credential goes with it (the URL may be n8n's public webhook address).
  */
 export async function postReply(context: IExecuteFunctions, waiting: WaitingExecution, reply: IDataObject): Promise<{ status: number; body: unknown }> {
-	const response = (await context.helpers.httpRequest({
-		method: 'POST',
-		url: waiting.resumeUrl,
-		body: reply,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	})) as { statusCode: number; body: unknown };
-	return { status: response.statusCode, body: response.body };
+	try {
+		const response = (await context.helpers.httpRequest({
+			method: 'POST',
+			url: waiting.resumeUrl,
+			body: reply,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode: number; body: unknown };
+		return { status: response.statusCode, body: response.body };
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), `Could not reach the waiting execution ${waiting.id} at ${new URL(waiting.resumeUrl).origin}`, {
+			description: `The reply was not handed over (${(error as Error).message}). The address comes from n8n's WEBHOOK_URL of the process that ran the wait: in queue mode set WEBHOOK_URL on the workers too.`,
+		});
+	}
 }
