@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CHAT_KEY, RESUME_KEY, TENANT_KEY, findWaitingExecution, markWaitingChat } from '../../../../nodes/shared/sendAndWait/chatReply';
+import { CHAT_KEY, RESUME_KEY, TENANT_KEY, findWaitingExecution, markWaitingChat, postReply } from '../../../../nodes/shared/sendAndWait/chatReply';
 
 const CHAT = '6281234567890@s.whatsapp.net';
 
@@ -74,5 +74,40 @@ describe('Chat Reply: marking the wait', () => {
 	test('when n8n keeps no more custom data (10 entries), the node fails instead of waiting unfindably', () => {
 		const { context } = customDataContext(1);
 		expect(() => markWaitingChat(context, 0, 'gowa', '', CHAT, 'https://n8n.example.com/webhook-waiting/1/a?reply=true&signature=ff')).toThrow(NodeOperationError);
+	});
+});
+
+describe('Chat Reply: handing the reply over', () => {
+	test('posted to the signed resume URL without any credential; n8n\'s answer is returned as is', async () => {
+		const calls: IHttpRequestOptions[] = [];
+		const context = {
+			helpers: {
+				httpRequest: async (options: IHttpRequestOptions) => {
+					calls.push(options);
+					return { statusCode: 409, body: { message: 'running' } };
+				},
+				httpRequestWithAuthentication: async () => {
+					throw new Error('no credential may go to the resume URL');
+				},
+			},
+		} as unknown as IExecuteFunctions;
+		const answer = await postReply(context, { id: '5', resumeUrl: 'https://hooks.example.com/webhook-waiting/5/n?reply=true&signature=ab' }, { text: '1' });
+		expect(answer).toEqual({ status: 409, body: { message: 'running' } });
+		expect(calls).toEqual([expect.objectContaining({ method: 'POST', url: 'https://hooks.example.com/webhook-waiting/5/n?reply=true&signature=ab', body: { text: '1' } })]);
+		expect(calls[0].headers).toBeUndefined();
+	});
+
+	test('an unreachable resume URL (queue mode without WEBHOOK_URL on the workers) fails with what to set', async () => {
+		const context = {
+			getNode: () => ({ name: 'Hand Reply' }),
+			helpers: {
+				httpRequest: async () => {
+					throw new Error('connect ECONNREFUSED 127.0.0.1:5678');
+				},
+			},
+		} as unknown as IExecuteFunctions;
+		const failure = postReply(context, { id: '5', resumeUrl: 'http://127.0.0.1:5678/webhook-waiting/5/n?reply=true&signature=ab' }, { text: '1' });
+		await expect(failure).rejects.toThrow('Could not reach the waiting execution 5 at http://127.0.0.1:5678');
+		await expect(failure).rejects.toMatchObject({ description: expect.stringContaining('set WEBHOOK_URL on the workers too') });
 	});
 });
