@@ -21,7 +21,11 @@ export class WhatsAppCloud implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'whatsAppCloudApi', required: true }],
+		credentials: [
+			{ name: 'whatsAppCloudApi', required: true },
+			// Chat Reply hand-off: finds the waiting execution through n8n's public API.
+			{ name: 'whatsAppN8nApi', required: true, displayOptions: { show: { operation: ['handOffReply'] } } },
+		],
 		// Send and Wait for Response: the answer pages, served only while an execution waits (restartWebhook).
 		webhooks: sendAndWaitWebhooks,
 		waitingNodeTooltip: waitingTooltip,

@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { markWaitingChat } from '../../../shared/sendAndWait/chatReply';
 import { SEND_AND_WAIT, sendAndWaitProperties } from '../../../shared/sendAndWait/descriptions';
-import type { AnswerLink } from '../../../shared/sendAndWait/question';
+import type { AnswerLink, Question } from '../../../shared/sendAndWait/question';
 import { answerLinks, readQuestion, waitTillOf } from '../../../shared/sendAndWait/question';
 import { waitForAnswer, waitTillText } from '../../../shared/sendAndWait/wait';
 import { Checker } from '../../helpers/checks';
@@ -14,7 +15,8 @@ const properties: INodeProperties[] = [
 	phoneNumberIdField,
 	recipientField,
 	...sendAndWaitProperties(
-		'The question (at most 1024 characters). It goes out as an interactive message with one link button; with Approve and Decline, the page the button opens offers both.',
+		'The question (at most 1024 characters). It goes out as an interactive message with one link button (with Approve and Decline, the page it opens offers both); with Chat Reply, with one reply button per allowed reply.',
+		true,
 		true,
 	),
 ];
@@ -38,6 +40,17 @@ export function questionMessage(to: string, message: string, link: AnswerLink) {
 	};
 }
 
+/** Chat Reply: the question with one reply button per allowed reply (button ID and title = the reply). */
+export function replyButtonsMessage(to: string, question: Question) {
+	return {
+		messaging_product: 'whatsapp',
+		recipient_type: 'individual',
+		to,
+		type: 'interactive',
+		interactive: { type: 'button', body: { text: question.message }, action: { buttons: question.replies.map((reply) => ({ type: 'reply', reply: { id: reply, title: reply } })) } },
+	};
+}
+
 /**
  * Sends the question as a call-to-action URL message whose button opens the answer page (signed link), then puts
  * the execution to wait. One item per execution: n8n resumes a waiting execution once, with one answer.
@@ -52,12 +65,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const question = readQuestion(this, itemIndex, true);
 	check.text(question.message, 'Message', BODY_MAX);
 	const waitTill = waitTillOf(this, itemIndex);
-	const [link] = answerLinks(this, question);
-	check.text(link.label, question.responseType === 'approval' && !question.choiceOnPage ? 'Approve Button Label' : 'Link Label', BUTTON_MAX);
+	let body: IDataObject;
+	if (question.responseType === 'chatReply') {
+		check.count(question.replies, 'Allowed Replies', 1, 3);
+		for (const reply of question.replies) check.text(reply, `Allowed reply "${reply}"`, BUTTON_MAX);
+		markWaitingChat(this, itemIndex, 'cloud', phoneNumberId, to, this.getSignedResumeUrl({ reply: 'true' }));
+		body = replyButtonsMessage(to, question);
+	} else {
+		const [link] = answerLinks(this, question);
+		check.text(link.label, question.responseType === 'approval' && !question.choiceOnPage ? 'Approve Button Label' : 'Link Label', BUTTON_MAX);
+		body = questionMessage(to, question.message, link);
+	}
 	const answer = await cloudRequest.call(this, {
 		method: 'POST',
 		path: [phoneNumberId, 'messages'],
-		body: questionMessage(to, question.message, link),
+		body,
 		itemIndex,
 		messageSendFrom: phoneNumberId,
 	});

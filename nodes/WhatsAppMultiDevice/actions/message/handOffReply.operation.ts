@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { deliveryPolicyOf } from '../../../shared/delivery';
-import { findWaitingExecution, postReply } from '../../../shared/sendAndWait/chatReply';
+import { handOffReply } from '../../../shared/sendAndWait/handOff';
 import { getRecipient } from '../../helpers/recipient';
 import { postSend } from '../../helpers/send';
 import { chatField } from '../common.descriptions';
@@ -29,38 +29,21 @@ const displayOptions = { show: { resource: ['message'], operation: ['handOffRepl
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-function isOwnMessage(json: IDataObject): boolean {
-	return json.fromMe === true || json.isFromMe === true || json.is_from_me === true;
-}
-
-/**
- * Hands a chat message (from the trigger) to the newest execution of that chat waiting in Send and Wait for Response
- * → Chat Reply. An allowed reply resumes it (once: n8n resumes a waiting execution one time); another reply gets the
- * question's re-prompt; without a waiting execution the message flows on. The item keeps the trigger's fields and
- * says `handedOff` and why.
- */
+/** Put right after the trigger: see handOffReply() in nodes/shared/sendAndWait/handOff.ts. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const input = this.getInputData()[itemIndex]?.json ?? {};
 	const chat = await getRecipient.call(this, itemIndex, 'chat', 'Chat');
 	const replyText = this.getNodeParameter('replyText', itemIndex, '') as unknown;
 	const tenant = String(this.getNodeParameter('tenant', itemIndex, '') ?? '').trim();
-	const result = (handOff: IDataObject): INodeExecutionData[] => [{ json: { ...input, handedOff: handOff.handedOff, handOff } }];
 	// The router's validation pass ends here: nothing is looked up or resumed while items are checked.
 	deliveryPolicyOf(this)?.beforeRequest(itemIndex);
-	if (isOwnMessage(input)) return result({ handedOff: false, reason: 'ownMessage' });
-	if (typeof replyText !== 'string' && typeof replyText !== 'number') return result({ handedOff: false, reason: 'noText' });
-
-	const waiting = await findWaitingExecution(this, 'gowa', tenant, chat.jid);
-	if (waiting === undefined) return result({ handedOff: false, reason: 'noWaitingExecution' });
-	const answer = await postReply(this, waiting, { text: String(replyText), from: input.from ?? null, messageId: input.messageId ?? null });
-	const body = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as IDataObject;
-	if (answer.status === 200 && body.handedOff === true) {
-		return result({ handedOff: true, executionId: waiting.id, answer: body.answer ?? null });
-	}
-	if (answer.status === 200 && body.reason === 'noMatch' && typeof body.reprompt === 'string') {
-		const [sent] = await postSend.call(this, itemIndex, '/send/message', { phone: chat.jid, message: body.reprompt }, chat.jid);
-		return result({ handedOff: false, reason: 'noMatch', executionId: waiting.id, reprompted: sent.json.status === 'sent', repromptMessageId: sent.json.messageId ?? null });
-	}
-	// Answered or ended meanwhile (n8n: 409 running, or the execution finished): the message flows on.
-	return result({ handedOff: false, reason: 'notWaiting', executionId: waiting.id, httpCode: answer.status });
+	return await handOffReply(this, itemIndex, {
+		provider: 'gowa',
+		tenant,
+		chat: chat.jid,
+		replyText,
+		reprompt: async (text) => {
+			const [sent] = await postSend.call(this, itemIndex, '/send/message', { phone: chat.jid, message: text }, chat.jid);
+			return (sent.json.messageId as string | null | undefined) ?? null;
+		},
+	});
 }

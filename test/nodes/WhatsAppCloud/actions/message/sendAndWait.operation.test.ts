@@ -59,6 +59,26 @@ describeCloudContract('Message → Send and Wait for Response (Cloud)', () => {
 		expect(answered.items[0].json).toMatchObject({ approved: true });
 	});
 
+	test('chat reply: one reply button per allowed reply (valid against Meta\'s spec); the chat is marked for the hand-off', async () => {
+		const result = await ask({ message: 'Friday 10:00 still fine?', responseType: 'chatReply', allowedReplies: 'Confirm, Reschedule' });
+		expect(result.error).toBeUndefined();
+		const request = kit.requests().filter((entry) => entry.graphPath === `/${kit.sim.phoneNumberId}/messages`).at(-1)!;
+		expectValidGraphRequest(request, 'POST', `/${kit.sim.phoneNumberId}/messages`, 'sendMessage');
+		expect(request.json.interactive).toEqual({
+			type: 'button',
+			body: { text: 'Friday 10:00 still fine?' },
+			action: { buttons: [{ type: 'reply', reply: { id: 'Confirm', title: 'Confirm' } }, { type: 'reply', reply: { id: 'Reschedule', title: 'Reschedule' } }] },
+		});
+		const metadata = result.run.data.resultData.metadata as Record<string, string>;
+		expect(metadata).toMatchObject({ waWaitChat: `cloud|${CUSTOMER}`, waWaitTenant: kit.sim.phoneNumberId });
+	});
+
+	test('chat reply with four allowed replies: refused before any request (three reply buttons at most)', async () => {
+		kit.sim.clearRequests();
+		const result = await ask({ message: 'x', responseType: 'chatReply', allowedReplies: '1, 2, 3, 4' });
+		expectRejectedBeforeSending(kit, result, /^Allowed Replies: 4 given/);
+	});
+
 	test.each([
 		['a button label over 20 characters', { message: 'x', approvalOptions: { values: { approveLabel: 'Approve this refund now' } } }, 'Approve Button Label has 23 characters; WhatsApp allows at most 20'],
 		['a message over 1024 characters', { message: 'x'.repeat(1025) }, 'Message has 1025 characters; WhatsApp allows at most 1024'],
