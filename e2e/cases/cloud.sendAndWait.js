@@ -7,7 +7,7 @@
 const path = require('node:path');
 
 const { readWorkflow } = require('../lib/workflows');
-const { finishedRun, poll } = require('../lib/waiting');
+const { createN8nApiCredential, finishedRun, poll, startWaiting } = require('../lib/waiting');
 
 const { startCloudSimulator } = require(path.join(__dirname, '..', '..', 'simulator', 'cloud'));
 
@@ -99,3 +99,78 @@ module.exports = [
 		},
 	},
 ];
+
+/**
+ * Chat Reply on Cloud: the question goes out with reply buttons; the button reply reaches the hand-off. The Cloud
+ * trigger is not part of this branch, so a Webhook node stands in for it and receives the trigger's event fields
+ * (chatId, tenant, reply: { id, title }).
+ */
+let chatReplyFixture;
+
+async function chatReplySetup(t) {
+	if (chatReplyFixture) return chatReplyFixture;
+	const { meta } = await cloudFixture(t);
+	const cloudCredential = await t.n8n.api('POST', '/credentials', { name: 'Meta simulator (chat reply)', type: 'whatsAppCloudApi', data: meta.credentials() });
+	const cloud = { id: cloudCredential.id, name: 'Meta simulator (chat reply)' };
+	const n8nApi = await createN8nApiCredential(t, 'n8n API (cloud chat reply)');
+	const type = 'n8n-nodes-whatsapp-multidevice.whatsAppCloud';
+	const workflow = {
+		name: 'e2e: cloud chat reply',
+		nodes: [
+			{ parameters: { httpMethod: 'POST', path: 'e2e-cloud-chat-ask', responseMode: 'onReceived', options: {} }, id: 'c4a30001-4bbe-41b3-86f9-00000000c301', name: 'Ask Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'e2ec4a30-0000-4000-8000-00000000c301' },
+			{ parameters: { resource: 'message', operation: 'sendAndWait', recipient: '={{ $json.body.phone }}', message: 'Friday 10:00 still fine?', responseType: 'chatReply', allowedReplies: 'Confirm, Reschedule', options: {} }, id: 'c4a30002-7c3b-49d9-896e-37e88cbec302', name: 'Ask Customer', type, typeVersion: 1, position: [240, 0], credentials: { whatsAppCloudApi: cloud } },
+			{ parameters: { httpMethod: 'POST', path: 'e2e-cloud-chat-event', responseMode: 'onReceived', options: {} }, id: 'c4a30003-4bbe-41b3-86f9-00000000c303', name: 'Event (trigger stand-in)', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 300], webhookId: 'e2ec4a30-0000-4000-8000-00000000c303' },
+			{ parameters: { resource: 'message', operation: 'handOffReply', chat: '={{ $json.body.chatId }}', replyText: '={{ $json.body.reply?.id ?? $json.body.text }}', tenant: '={{ $json.body.tenant }}' }, id: 'c4a30004-7c3b-49d9-896e-37e88cbec304', name: 'Hand Reply', type, typeVersion: 1, position: [240, 300], credentials: { whatsAppCloudApi: cloud, whatsAppN8nApi: n8nApi } },
+		],
+		connections: { 'Ask Webhook': { main: [[{ node: 'Ask Customer', type: 'main', index: 0 }]] }, 'Event (trigger stand-in)': { main: [[{ node: 'Hand Reply', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+	const created = await t.n8n.api('POST', '/workflows', workflow);
+	await t.n8n.activate(created.id);
+	chatReplyFixture = { meta, workflowId: created.id };
+	return chatReplyFixture;
+}
+
+async function cloudEvent(t, workflowId, body) {
+	const before = await t.n8n.lastExecutionId(workflowId);
+	const response = await t.n8n.postWebhook('e2e-cloud-chat-event', body);
+	t.assert.equal(response.status, 200, response.text);
+	const runs = await poll('no hand-off execution', async () => {
+		const list = (await t.n8n.executions(workflowId, { limit: 10 })).filter((execution) => Number(execution.id) > before && execution.status === 'success');
+		for (const entry of list) {
+			const { run } = await t.n8n.execution(entry.id);
+			if (run.runData['Hand Reply']) return run;
+		}
+		return undefined;
+	});
+	return runs.output('Hand Reply')[0].json;
+}
+
+module.exports.push({
+	name: 'cloud chat reply: reply buttons go out; a button reply resumes the wait, a typed other reply is re-prompted',
+	async run(t) {
+		const { meta, workflowId } = await chatReplySetup(t);
+		await meta.receiveMessage({ from: CUSTOMER });
+		const mark = meta.requests.length;
+		const executionId = await startWaiting(t, 'e2e-cloud-chat-ask', workflowId, { phone: `+${CUSTOMER}` });
+		const [question] = meta.requests.slice(mark).filter((request) => request.method === 'POST' && request.path.endsWith('/messages'));
+		t.assert.equal(question.validation.valid, true, JSON.stringify(question.validation.errors));
+		t.assert.deepEqual(question.json.interactive.action.buttons.map((button) => button.reply.id), ['Confirm', 'Reschedule']);
+
+		const tenant = meta.phoneNumberId;
+		const wrong = await cloudEvent(t, workflowId, { chatId: CUSTOMER, tenant, text: 'what?' });
+		t.assert.equal(wrong.handOff.reason, 'noMatch');
+		const reprompt = meta.requests.slice(mark).filter((request) => request.method === 'POST' && request.json?.type === 'text');
+		t.assert.equal(reprompt.length, 1);
+		t.assert.equal(reprompt[0].validation.valid, true);
+		t.assert.equal(reprompt[0].json.text.body, 'Please reply with one of: Confirm, Reschedule');
+
+		const pressed = await cloudEvent(t, workflowId, { chatId: CUSTOMER, tenant, reply: { id: 'Reschedule', title: 'Reschedule' } });
+		t.assert.equal(pressed.handedOff, true, JSON.stringify(pressed.handOff));
+		const run = await finishedRun(t, executionId);
+		const [item] = run.output('Ask Customer');
+		t.assert.equal(item.json.answer, 'Reschedule');
+		t.assert.equal(item.json.provider, 'cloud');
+		t.assert.equal(item.json.tenant, tenant);
+	},
+});
