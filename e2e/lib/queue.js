@@ -154,8 +154,11 @@ async function startQueueEnvironment(options = {}) {
 			return instance;
 		};
 		env.n8n = role('main', 'start', { WEBHOOK_URL: `${env.lb.bySignature}/` });
+		// Workers need the public webhook address too: a node that waits (send and wait) builds its resume URL there.
 		// One execution at a time per worker, so two concurrent executions are on two workers (n8n warns below 5).
-		for (let index = 0; index < workerCount; index++) env.workers.push(role(`worker-${index + 1}`, 'worker', { N8N_CONCURRENCY_PRODUCTION_LIMIT: '1' }));
+		for (let index = 0; index < workerCount; index++) {
+			env.workers.push(role(`worker-${index + 1}`, 'worker', { N8N_CONCURRENCY_PRODUCTION_LIMIT: '1', WEBHOOK_URL: `${env.lb.bySignature}/` }));
+		}
 		for (let index = 0; index < processorCount; index++) {
 			const processor = role(`webhook-${index + 1}`, 'webhook');
 			processor.port = processorPorts[index];

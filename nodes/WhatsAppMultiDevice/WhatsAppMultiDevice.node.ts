@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { sendAndWaitWebhooks, waitingTooltip } from '../shared/sendAndWait/descriptions';
+import { sendAndWaitWebhook } from '../shared/sendAndWait/webhook';
 import { nodeProperties } from './actions/properties';
 import { router } from './actions/router';
 import { searchDevices } from './methods/listSearch';
@@ -22,11 +24,20 @@ export class WhatsAppMultiDevice implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'whatsAppMultiDeviceApi', required: true }],
+		credentials: [
+			{ name: 'whatsAppMultiDeviceApi', required: true },
+			// Chat Reply hand-off: finds the waiting execution through n8n's public API.
+			{ name: 'whatsAppN8nApi', required: true, displayOptions: { show: { operation: ['handOffReply'] } } },
+		],
+		// Send and Wait for Response: the answer pages, served only while an execution waits (restartWebhook).
+		webhooks: sendAndWaitWebhooks,
+		waitingNodeTooltip: waitingTooltip,
 		properties: nodeProperties,
 	};
 
 	methods = { listSearch: { searchDevices } };
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -22,6 +22,7 @@ export interface OperationCase {
 	operation: string;
 	parameters: INodeParameters;
 	items?: TestItem[] | ((context: CaseContext) => TestItem[]);
+	withoutGowaRequest?: string;
 }
 
 /** A stored message of a 1:1 chat: `{ chat, id }` of the first one with the given media type ('' = text). */
@@ -75,5 +76,13 @@ export const cases: OperationCase[] = [
 			options: { scheduleAt: '={{ $now.plus({ hours: 3 }).toISO() }}', scheduleTimeZone: 'Asia/Makassar' },
 		},
 		items: (context) => [{ json: storedMessage(context, '') }],
+	},
+	{
+		resource: 'message',
+		operation: 'handOffReply',
+		parameters: { resource: 'message', operation: 'handOffReply' },
+		// The business's own message is never handed over; the rest needs n8n's API (e2e/cases/chatReply.js).
+		items: [{ json: { chatId: '6281234567890@s.whatsapp.net', text: '1', isFromMe: true, sessionId: 'salon-main' } }],
+		withoutGowaRequest: 'it re-prompts through GOWA only after n8n answered; covered by e2e/cases/chatReply.js',
 	},
 ];

@@ -90,4 +90,10 @@ export const cases: OperationCase[] = [
 		parameters: { resource: 'send', operation: 'chatPresence', ...recipient, action: 'start' },
 		items: [{ json: booking }],
 	},
+	{
+		resource: 'send',
+		operation: 'sendAndWait',
+		parameters: { resource: 'send', operation: 'sendAndWait', ...recipient, message: '=Hi {{ $json.name }}, confirm your booking?', responseType: 'approval', options: {} },
+		items: [{ json: booking }],
+	},
 ];

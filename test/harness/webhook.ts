@@ -13,6 +13,7 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
+	IRunExecutionData,
 	IWebhookData,
 	IWebhookDescription,
 	IWebhookResponseData,
@@ -64,6 +65,8 @@ export interface RunWebhookOptions {
 	mode?: WorkflowExecuteMode;
 	/** The trigger's typeVersion (default: its newest). */
 	typeVersion?: number;
+	/** The execution a resuming (waiting) webhook belongs to, as n8n hands it to WebhookContext. */
+	runExecutionData?: IRunExecutionData;
 }
 
 export interface WebhookRunResult {
@@ -260,7 +263,7 @@ export async function runWebhook(options: RunWebhookOptions): Promise<WebhookRun
 	const captured: CapturedResponse = { statusCode: 200, headers: {}, sent: false };
 	additionalData.httpRequest = fakeRequest(options.request, webhookData.path);
 	additionalData.httpResponse = fakeResponse(captured);
-	const context = new WebhookContext(setup.workflow, setup.node, additionalData, mode, webhookData, [], null);
+	const context = new WebhookContext(setup.workflow, setup.node, additionalData, mode, webhookData, [], options.runExecutionData ?? null);
 
 	const result: WebhookRunResult = { httpResponse: captured, items: [], outputs: [], staticData: setup.staticData, nodeName: setup.nodeName };
 	try {

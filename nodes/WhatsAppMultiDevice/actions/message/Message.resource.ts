@@ -5,6 +5,7 @@ import * as deleteForMe from './delete.operation';
 import * as downloadMedia from './downloadMedia.operation';
 import * as edit from './edit.operation';
 import * as forward from './forward.operation';
+import * as handOffReply from './handOffReply.operation';
 import * as markPlayed from './markPlayed.operation';
 import * as markRead from './markRead.operation';
 import * as react from './react.operation';
@@ -23,6 +24,7 @@ export const operations: OperationMap = {
 	unstar,
 	forward,
 	downloadMedia,
+	handOffReply,
 };
 
 export const description: INodeProperties[] = [
@@ -63,6 +65,12 @@ export const description: INodeProperties[] = [
 				value: 'forward',
 				action: 'Forward a message to another chat',
 				description: 'Forward a stored message (text or media) to a phone number or group',
+			},
+			{
+				name: 'Hand Reply to Waiting Execution',
+				value: 'handOffReply',
+				action: 'Hand a chat reply to the waiting execution',
+				description: 'Put right after the trigger: resumes the execution of this chat waiting in Send and Wait for Response → Chat Reply, re-prompts a reply that matches no answer, lets other messages flow on',
 			},
 			{
 				name: 'Mark as Played',
@@ -106,4 +114,5 @@ export const description: INodeProperties[] = [
 	...unstar.description,
 	...forward.description,
 	...downloadMedia.description,
+	...handOffReply.description,
 ];

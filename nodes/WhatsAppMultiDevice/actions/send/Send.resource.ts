@@ -10,6 +10,7 @@ import * as link from './link.operation';
 import * as location from './location.operation';
 import * as poll from './poll.operation';
 import * as presence from './presence.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sticker from './sticker.operation';
 import * as text from './text.operation';
 import * as video from './video.operation';
@@ -27,6 +28,7 @@ export const operations: OperationMap = {
 	poll,
 	presence,
 	chatPresence,
+	sendAndWait,
 };
 
 export const description: INodeProperties[] = [
@@ -38,6 +40,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['send'] } },
 		default: 'text',
 		options: [
+			{ name: 'Send and Wait for Response', value: 'sendAndWait', action: 'Send a message and wait for the response', description: 'Send a question with answer links (approve/decline, free text or a form) and wait until the recipient answers' },
 			{ name: 'Send Audio', value: 'audio', action: 'Send an audio file or voice note', description: 'Send an audio file, or a voice note (push-to-talk)' },
 			{ name: 'Send Contact', value: 'contact', action: 'Send a contact card', description: 'Send a contact card (vCard) with a name and phone number' },
 			{ name: 'Send File', value: 'file', action: 'Send a file', description: 'Send a document such as a PDF invoice, from a binary property or a URL' },
@@ -64,4 +67,5 @@ export const description: INodeProperties[] = [
 	...poll.description,
 	...presence.description,
 	...chatPresence.description,
+	...sendAndWait.description,
 ];

@@ -1,0 +1,60 @@
+'use strict';
+/** Helpers of the send-and-wait cases: polling n8n for waiting/finished executions and posting GOWA chat events. */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` until it returns something truthy; throws `<what> within N s` otherwise. */
+async function poll(what, check, timeoutMs = 60_000) {
+	const started = Date.now();
+	while (Date.now() - started < timeoutMs) {
+		const value = await check();
+		if (value) return value;
+		await sleep(250);
+	}
+	throw new Error(`${what} within ${timeoutMs / 1000} s`);
+}
+
+/** POSTs to a webhook and returns the id of the execution it put to wait. */
+async function startWaiting(t, webhookPath, workflowId, body) {
+	const before = await t.n8n.lastExecutionId(workflowId);
+	const response = await t.n8n.postWebhook(webhookPath, body);
+	t.assert.equal(response.status, 200, response.text);
+	const entry = await poll(`no waiting execution of ${workflowId}`, async () =>
+		(await t.n8n.executions(workflowId, { limit: 10 })).find((execution) => Number(execution.id) > before && execution.status === 'waiting'),
+	);
+	return entry.id;
+}
+
+/** The run of an execution once it succeeded. */
+async function finishedRun(t, executionId, timeoutMs = 60_000) {
+	return await poll(
+		`execution ${executionId} did not succeed`,
+		async () => {
+			const result = await t.n8n.execution(executionId);
+			return result.execution.status === 'success' ? result.run : undefined;
+		},
+		timeoutMs,
+	);
+}
+
+/** Posts a customer's message to a GOWA trigger's production webhook, signed like GOWA; resolves when it is taken. */
+async function postChatMessage(t, webhookId, phone, payload) {
+	const jid = `${phone}@s.whatsapp.net`;
+	const url = `${t.n8n.baseUrl}/webhook/${webhookId}/webhook`;
+	const id = `3EB0C4A1${Date.now().toString(16).toUpperCase()}${Math.floor(Math.random() * 1e6)}`;
+	const envelope = t.sim.buildEvent('message', { id, chat_id: jid, from: jid, timestamp: `${new Date().toISOString().slice(0, 19)}Z`, ...payload }, { deviceId: t.GOWA.deviceId });
+	let attempts;
+	for (let attempt = 0; attempt < 50; attempt++) {
+		attempts = await t.sim.sendWebhook({ deviceId: t.GOWA.deviceId, url, secret: t.GOWA.webhookSecret, envelope, retryDelaysMs: [] });
+		if (attempts.delivered) return attempts;
+		await sleep(200);
+	}
+	t.assert.fail(`the trigger did not take the event: ${JSON.stringify([...attempts])}`);
+}
+
+/** Creates the n8n API credential the hand-off needs (public API; it holds this instance's API key). */
+async function createN8nApiCredential(t, name) {
+	const credential = await t.n8n.api('POST', '/credentials', { name, type: 'whatsAppN8nApi', data: { baseUrl: t.n8n.baseUrl, apiKey: t.n8n.apiKey } });
+	return { id: credential.id, name };
+}
+
+module.exports = { sleep, poll, startWaiting, finishedRun, postChatMessage, createN8nApiCredential };
