@@ -6,8 +6,8 @@ import type { Question } from './question';
 /** What the node knows after sending: it is carried across the wait and appears in every output item. */
 export interface SentQuestion {
 	provider: string;
-	/** The sending account where the provider has one per node (Cloud: the phone number ID). */
-	tenant?: string;
+	/** The sending account, as the send output's `tenant` names it (GOWA: the device; Cloud: the phone number ID). */
+	tenant: string | null;
 	messageId: string | null;
 	recipient: string | null;
 	sentAt: string;

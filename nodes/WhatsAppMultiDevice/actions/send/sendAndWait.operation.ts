@@ -56,6 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		{
 			provider: 'gowa',
+			tenant: (outcome.json.tenant as string | null) ?? null,
 			messageId: (outcome.json.messageId as string | null) ?? null,
 			recipient: recipient.jid,
 			sentAt: new Date().toISOString(),
