@@ -7,7 +7,7 @@
 const path = require('node:path');
 
 const { readWorkflow } = require('../lib/workflows');
-const { createN8nApiCredential, finishedRun, poll, startWaiting } = require('../lib/waiting');
+const { cloudButtonReply, createN8nApiCredential, finishedRun, poll, postCloudMessage, startWaiting } = require('../lib/waiting');
 
 const { startCloudSimulator } = require(path.join(__dirname, '..', '..', 'simulator', 'cloud'));
 
@@ -101,11 +101,13 @@ module.exports = [
 ];
 
 /**
- * Chat Reply on Cloud: the question goes out with reply buttons; the button reply reaches the hand-off. The Cloud
- * trigger is not part of this branch, so a Webhook node stands in for it and receives the trigger's event fields
- * (chatId, tenant, reply: { id, title }).
+ * Chat Reply on Cloud: the question goes out with reply buttons; the customer's messages reach the real WhatsApp Cloud
+ * Trigger (the Meta simulator posts signed deliveries to its production URL) and its Message → Hand Reply to Waiting
+ * Execution (default fields: chatId, reply.id or text, tenant) resumes the wait or re-prompts.
  */
 let chatReplyFixture;
+
+const CHAT_TRIGGER_WEBHOOK_ID = 'e2ec4a30-0000-4000-8000-00000000c303';
 
 async function chatReplySetup(t) {
 	if (chatReplyFixture) return chatReplyFixture;
@@ -119,24 +121,24 @@ async function chatReplySetup(t) {
 		nodes: [
 			{ parameters: { httpMethod: 'POST', path: 'e2e-cloud-chat-ask', responseMode: 'onReceived', options: {} }, id: 'c4a30001-4bbe-41b3-86f9-00000000c301', name: 'Ask Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'e2ec4a30-0000-4000-8000-00000000c301' },
 			{ parameters: { resource: 'message', operation: 'sendAndWait', recipient: '={{ $json.body.phone }}', message: 'Friday 10:00 still fine?', responseType: 'chatReply', allowedReplies: 'Confirm, Reschedule', options: {} }, id: 'c4a30002-7c3b-49d9-896e-37e88cbec302', name: 'Ask Customer', type, typeVersion: 1, position: [240, 0], credentials: { whatsAppCloudApi: cloud } },
-			{ parameters: { httpMethod: 'POST', path: 'e2e-cloud-chat-event', responseMode: 'onReceived', options: {} }, id: 'c4a30003-4bbe-41b3-86f9-00000000c303', name: 'Event (trigger stand-in)', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 300], webhookId: 'e2ec4a30-0000-4000-8000-00000000c303' },
-			{ parameters: { resource: 'message', operation: 'handOffReply', chat: '={{ $json.body.chatId }}', replyText: '={{ $json.body.reply?.id ?? $json.body.text }}', tenant: '={{ $json.body.tenant }}' }, id: 'c4a30004-7c3b-49d9-896e-37e88cbec304', name: 'Hand Reply', type, typeVersion: 1, position: [240, 300], credentials: { whatsAppCloudApi: cloud, whatsAppN8nApi: n8nApi } },
+			{ parameters: { events: ['message'], registration: 'manual', options: {} }, id: 'c4a30003-4bbe-41b3-86f9-00000000c303', name: 'WhatsApp Cloud Trigger', type: 'n8n-nodes-whatsapp-multidevice.whatsAppCloudTrigger', typeVersion: 1, position: [0, 300], webhookId: CHAT_TRIGGER_WEBHOOK_ID, credentials: { whatsAppCloudApi: cloud } },
+			{ parameters: { resource: 'message', operation: 'handOffReply' }, id: 'c4a30004-7c3b-49d9-896e-37e88cbec304', name: 'Hand Reply', type, typeVersion: 1, position: [240, 300], credentials: { whatsAppCloudApi: cloud, whatsAppN8nApi: n8nApi } },
 		],
-		connections: { 'Ask Webhook': { main: [[{ node: 'Ask Customer', type: 'main', index: 0 }]] }, 'Event (trigger stand-in)': { main: [[{ node: 'Hand Reply', type: 'main', index: 0 }]] } },
+		connections: { 'Ask Webhook': { main: [[{ node: 'Ask Customer', type: 'main', index: 0 }]] }, 'WhatsApp Cloud Trigger': { main: [[{ node: 'Hand Reply', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
 	const created = await t.n8n.api('POST', '/workflows', workflow);
 	await t.n8n.activate(created.id);
-	chatReplyFixture = { meta, workflowId: created.id };
+	chatReplyFixture = { meta, workflowId: created.id, triggerUrl: `${t.n8n.baseUrl}/webhook/${CHAT_TRIGGER_WEBHOOK_ID}/webhook` };
 	return chatReplyFixture;
 }
 
-async function cloudEvent(t, workflowId, body) {
-	const before = await t.n8n.lastExecutionId(workflowId);
-	const response = await t.n8n.postWebhook('e2e-cloud-chat-event', body);
-	t.assert.equal(response.status, 200, response.text);
+/** The Meta simulator delivers the customer's message to the Cloud trigger; resolves the Hand Reply output item. */
+async function customerSends(t, fixture, message) {
+	const before = await t.n8n.lastExecutionId(fixture.workflowId);
+	await postCloudMessage(t, fixture.meta, fixture.triggerUrl, { from: CUSTOMER, message });
 	const runs = await poll('no hand-off execution', async () => {
-		const list = (await t.n8n.executions(workflowId, { limit: 10 })).filter((execution) => Number(execution.id) > before && execution.status === 'success');
+		const list = (await t.n8n.executions(fixture.workflowId, { limit: 10 })).filter((execution) => Number(execution.id) > before && execution.status === 'success');
 		for (const entry of list) {
 			const { run } = await t.n8n.execution(entry.id);
 			if (run.runData['Hand Reply']) return run;
@@ -147,26 +149,34 @@ async function cloudEvent(t, workflowId, body) {
 }
 
 module.exports.push({
-	name: 'cloud chat reply: reply buttons go out; a button reply resumes the wait, a typed other reply is re-prompted',
+	name: 'cloud chat reply: reply buttons go out; through the Cloud trigger a typed other reply is re-prompted, a button reply resumes the wait',
+	timeoutMs: 300_000,
 	async run(t) {
-		const { meta, workflowId } = await chatReplySetup(t);
+		const fixture = await chatReplySetup(t);
+		const { meta, workflowId } = fixture;
 		await meta.receiveMessage({ from: CUSTOMER });
 		const mark = meta.requests.length;
 		const executionId = await startWaiting(t, 'e2e-cloud-chat-ask', workflowId, { phone: `+${CUSTOMER}` });
 		const [question] = meta.requests.slice(mark).filter((request) => request.method === 'POST' && request.path.endsWith('/messages'));
 		t.assert.equal(question.validation.valid, true, JSON.stringify(question.validation.errors));
 		t.assert.deepEqual(question.json.interactive.action.buttons.map((button) => button.reply.id), ['Confirm', 'Reschedule']);
+		const questionId = question.response.body.messages[0].id;
 
 		const tenant = meta.phoneNumberId;
-		const wrong = await cloudEvent(t, workflowId, { chatId: CUSTOMER, tenant, text: 'what?' });
+		const wrong = await customerSends(t, fixture, { type: 'text', text: { body: 'what?' } });
+		t.assert.equal(wrong.handedOff, false);
 		t.assert.equal(wrong.handOff.reason, 'noMatch');
+		t.assert.equal(wrong.chatId, CUSTOMER, 'the trigger’s event flows through the hand-off');
 		const reprompt = meta.requests.slice(mark).filter((request) => request.method === 'POST' && request.json?.type === 'text');
 		t.assert.equal(reprompt.length, 1);
 		t.assert.equal(reprompt[0].validation.valid, true);
+		t.assert.equal(reprompt[0].json.to, CUSTOMER);
 		t.assert.equal(reprompt[0].json.text.body, 'Please reply with one of: Confirm, Reschedule');
+		t.assert.equal((await t.n8n.execution(executionId)).execution.status, 'waiting', 'a non-matching reply resumes nothing');
 
-		const pressed = await cloudEvent(t, workflowId, { chatId: CUSTOMER, tenant, reply: { id: 'Reschedule', title: 'Reschedule' } });
+		const pressed = await customerSends(t, fixture, cloudButtonReply(meta, questionId, 'Reschedule'));
 		t.assert.equal(pressed.handedOff, true, JSON.stringify(pressed.handOff));
+		t.assert.equal(pressed.handOff.executionId, executionId);
 		const run = await finishedRun(t, executionId);
 		const [item] = run.output('Ask Customer');
 		t.assert.equal(item.json.answer, 'Reschedule');

@@ -1,5 +1,5 @@
 'use strict';
-/** Helpers of the send-and-wait cases: polling n8n for waiting/finished executions and posting GOWA chat events. */
+/** Helpers of the send-and-wait cases: polling n8n for waiting/finished executions and posting GOWA and Cloud chat events. */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` until it returns something truthy; throws `<what> within N s` otherwise. */
@@ -51,10 +51,31 @@ async function postChatMessage(t, webhookId, phone, payload) {
 	t.assert.fail(`the trigger did not take the event: ${JSON.stringify([...attempts])}`);
 }
 
+/**
+ * Lets the Meta simulator post a customer's message (signed with the app secret, as Meta does) to a WhatsApp Cloud
+ * Trigger's production URL; retries while n8n has not routed it yet (404). Resolves the delivery.
+ */
+async function postCloudMessage(t, meta, url, { from, message, text }) {
+	let delivery;
+	for (let attempt = 0; attempt < 150; attempt++) {
+		delivery = await meta.receiveMessage({ from, url, message, text });
+		if (delivery.status !== 404) break;
+		await sleep(200);
+	}
+	t.assert.equal(delivery.status, 200, `the WhatsApp Cloud Trigger answered ${delivery.status} ${delivery.error ?? ''}`);
+	return delivery;
+}
+
+/** A Cloud reply-button press as Meta delivers it: `interactive.button_reply`, in context of the question message. */
+function cloudButtonReply(meta, questionId, id, title = id) {
+	const business = meta.state.phoneNumbers.get(meta.phoneNumberId).display_phone_number.replace(/\D/g, '');
+	return { type: 'interactive', context: { from: business, id: questionId }, interactive: { type: 'button_reply', button_reply: { id, title } } };
+}
+
 /** Creates the n8n API credential the hand-off needs (public API; it holds this instance's API key). */
 async function createN8nApiCredential(t, name) {
 	const credential = await t.n8n.api('POST', '/credentials', { name, type: 'whatsAppN8nApi', data: { baseUrl: t.n8n.baseUrl, apiKey: t.n8n.apiKey } });
 	return { id: credential.id, name };
 }
 
-module.exports = { sleep, poll, startWaiting, finishedRun, postChatMessage, createN8nApiCredential };
+module.exports = { sleep, poll, startWaiting, finishedRun, postChatMessage, postCloudMessage, cloudButtonReply, createN8nApiCredential };
