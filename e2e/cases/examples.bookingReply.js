@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { CREDENTIALS } = require('../lib/fixtures');
-const { startWaiting, finishedRun, postChatMessage, createN8nApiCredential } = require('../lib/waiting');
+const { startWaiting, finishedRun, postChatMessage, createN8nApiCredential, importExample } = require('../lib/waiting');
 
 const EXAMPLE = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'booking-confirm-reply.json'), 'utf8'));
 const CUSTOMER = '6281277770001';
@@ -21,20 +21,10 @@ let created;
 async function setup(t) {
 	if (created) return created;
 	const n8nCred = await createN8nApiCredential(t, 'n8n API for chat replies');
+	const credentials = { whatsAppMultiDeviceApi: CREDENTIALS.gowa, whatsAppN8nApi: n8nCred };
 	const make = async (suffix, shorten) => {
-		const workflow = JSON.parse(JSON.stringify(EXAMPLE));
-		for (const node of workflow.nodes) {
-			if (node.credentials?.whatsAppMultiDeviceApi) node.credentials.whatsAppMultiDeviceApi = { ...CREDENTIALS.gowa };
-			if (node.credentials?.whatsAppN8nApi) node.credentials.whatsAppN8nApi = n8nCred;
-			if (node.webhookId) node.webhookId = node.webhookId.replace(/.{4}$/, suffix);
-			if (node.parameters.path) node.parameters.path += `-${suffix}`;
-			if (shorten && node.parameters.operation === 'sendAndWait') node.parameters.options.limitWaitTime.values = { limitType: 'afterTimeInterval', resumeAmount: 0.05, resumeUnit: 'minutes' };
-		}
-		const result = await t.n8n.api('POST', '/workflows', { name: `${workflow.name} ${suffix}`, nodes: workflow.nodes, connections: workflow.connections, settings: workflow.settings });
-		await t.n8n.activate(result.id);
-		const hook = workflow.nodes.find((node) => node.name === 'Booking Created');
-		const trigger = workflow.nodes.find((node) => node.name === 'WhatsApp Trigger');
-		return { id: result.id, path: hook.parameters.path, triggerHook: trigger.webhookId };
+		const imported = await importExample(t, EXAMPLE, suffix, { credentials, shorten });
+		return { id: imported.id, path: imported.node('Booking Created').parameters.path, triggerHook: imported.node('WhatsApp Trigger').webhookId };
 	};
 	created = { example: await make('e2e1', false), short: await make('e2e2', true) };
 	return created;

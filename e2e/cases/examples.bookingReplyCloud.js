@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { startWaiting, finishedRun, postCloudMessage, cloudButtonReply, createN8nApiCredential } = require('../lib/waiting');
+const { startWaiting, finishedRun, postCloudMessage, cloudButtonReply, createN8nApiCredential, importExample } = require('../lib/waiting');
 
 const { startCloudSimulator } = require(path.join(__dirname, '..', '..', 'simulator', 'cloud'));
 
@@ -26,20 +26,10 @@ async function setup(t) {
 	process.once('exit', () => meta.server.close());
 	const cloud = await t.n8n.api('POST', '/credentials', { name: 'Meta simulator (booking reply)', type: 'whatsAppCloudApi', data: meta.credentials() });
 	const n8nCred = await createN8nApiCredential(t, 'n8n API for Cloud chat replies');
+	const credentials = { whatsAppCloudApi: { id: cloud.id, name: 'Meta simulator (booking reply)' }, whatsAppN8nApi: n8nCred };
 	const make = async (suffix, shorten) => {
-		const workflow = JSON.parse(JSON.stringify(EXAMPLE));
-		for (const node of workflow.nodes) {
-			if (node.credentials?.whatsAppCloudApi) node.credentials.whatsAppCloudApi = { id: cloud.id, name: 'Meta simulator (booking reply)' };
-			if (node.credentials?.whatsAppN8nApi) node.credentials.whatsAppN8nApi = n8nCred;
-			if (node.webhookId) node.webhookId = node.webhookId.replace(/.{4}$/, suffix);
-			if (node.parameters.path) node.parameters.path += `-${suffix}`;
-			if (shorten && node.parameters.operation === 'sendAndWait') node.parameters.options.limitWaitTime.values = { limitType: 'afterTimeInterval', resumeAmount: 0.05, resumeUnit: 'minutes' };
-		}
-		const result = await t.n8n.api('POST', '/workflows', { name: `${workflow.name} ${suffix}`, nodes: workflow.nodes, connections: workflow.connections, settings: workflow.settings });
-		await t.n8n.activate(result.id);
-		const hook = workflow.nodes.find((node) => node.name === 'Booking Created');
-		const trigger = workflow.nodes.find((node) => node.name === 'WhatsApp Cloud Trigger');
-		return { id: result.id, path: hook.parameters.path, triggerUrl: `${t.n8n.baseUrl}/webhook/${trigger.webhookId}/webhook` };
+		const imported = await importExample(t, EXAMPLE, suffix, { credentials, shorten });
+		return { id: imported.id, path: imported.node('Booking Created').parameters.path, triggerUrl: `${t.n8n.baseUrl}/webhook/${imported.node('WhatsApp Cloud Trigger').webhookId}/webhook` };
 	};
 	created = { meta, example: await make('c2e1', false), short: await make('c2e2', true) };
 	return created;

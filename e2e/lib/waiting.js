@@ -72,10 +72,29 @@ function cloudButtonReply(meta, questionId, id, title = id) {
 	return { type: 'interactive', context: { from: business, id: questionId }, interactive: { type: 'button_reply', button_reply: { id, title } } };
 }
 
+/**
+ * Imports a copy of an example workflow through n8n's public API and activates it, as a user who imported it would:
+ * credential references replaced (`credentials`: credential type → { id, name }), webhook IDs and paths suffixed with
+ * `suffix` (so several copies coexist), and with `shorten` the Send and Wait limit cut to 3 seconds.
+ * Resolves { id, node(name) }.
+ */
+async function importExample(t, example, suffix, { credentials, shorten = false }) {
+	const workflow = JSON.parse(JSON.stringify(example));
+	for (const node of workflow.nodes) {
+		for (const type of Object.keys(node.credentials ?? {})) if (credentials[type]) node.credentials[type] = { ...credentials[type] };
+		if (node.webhookId) node.webhookId = node.webhookId.replace(/.{4}$/, suffix);
+		if (node.parameters.path) node.parameters.path += `-${suffix}`;
+		if (shorten && node.parameters.operation === 'sendAndWait') node.parameters.options.limitWaitTime.values = { limitType: 'afterTimeInterval', resumeAmount: 0.05, resumeUnit: 'minutes' };
+	}
+	const result = await t.n8n.api('POST', '/workflows', { name: `${workflow.name} ${suffix}`, nodes: workflow.nodes, connections: workflow.connections, settings: workflow.settings });
+	await t.n8n.activate(result.id);
+	return { id: result.id, node: (name) => workflow.nodes.find((node) => node.name === name) };
+}
+
 /** Creates the n8n API credential the hand-off needs (public API; it holds this instance's API key). */
 async function createN8nApiCredential(t, name) {
 	const credential = await t.n8n.api('POST', '/credentials', { name, type: 'whatsAppN8nApi', data: { baseUrl: t.n8n.baseUrl, apiKey: t.n8n.apiKey } });
 	return { id: credential.id, name };
 }
 
-module.exports = { sleep, poll, startWaiting, finishedRun, postChatMessage, postCloudMessage, cloudButtonReply, createN8nApiCredential };
+module.exports = { sleep, poll, startWaiting, finishedRun, postChatMessage, postCloudMessage, cloudButtonReply, importExample, createN8nApiCredential };
