@@ -165,6 +165,8 @@ async function main() {
 		const lines = [
 			`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'} (1-minute load average ${os.loadavg()[0].toFixed(1)} at the end); n8n ${env.install.version} on Node ${execFileSync(env.install.nodeBin, ['--version'], { encoding: 'utf8' }).trim()}. ${ITEMS} text sends (Manual Trigger → Code → sender), simulator latency ${LATENCY} ms, median of ${RUNS}. Command: \`node bench/cloud.bench.js --write\`.`,
 			'',
+			'The built-in node hard-codes https://graph.facebook.com, so it alone pays TLS and a proxy hop in this run (the others talk plain HTTP to the simulator): read its column as an upper bound. The HTTP Request node is the like-for-like comparison.',
+			'',
 			'| Sender | Wall time | Messages accepted | Ours / built-in node |',
 			'|---|---:|---:|---:|',
 			...rows.map((row) => `| ${row.variant.label}${row.runs < RUNS ? ` (median of ${row.runs})` : ''} | ${(row.ms / 1000).toFixed(2)} s | ${row.received} | ${row.variant.key.startsWith('ours') ? `${(row.ms / anchor).toFixed(2)}×` : '—'} |`),
