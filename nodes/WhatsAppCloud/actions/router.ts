@@ -2,14 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DeliveryPolicy, attachDeliveryPolicy, deliverySettingsFrom } from '../../shared/delivery';
-import { withItemIndex } from '../../shared/errors';
+import type { ItemFailure } from '../../shared/itemLoop';
+import { runItems } from '../../shared/itemLoop';
 import { cloudFailureOf } from '../transport/errors';
 import { resources } from './resources';
 
-type NodeFailure = Error & { description?: string | null; attempts?: number; dailyLimitReached?: boolean };
-
 /** The error item of a failed or skipped item: what happened, Meta's code and trace ID, never a secret. */
-function errorJson(error: NodeFailure, status: 'failed' | 'skipped'): IDataObject {
+function errorJson(error: ItemFailure, status: 'failed' | 'skipped'): IDataObject {
 	const cloud = cloudFailureOf(error);
 	const json: IDataObject = { status, provider: 'cloud', error: error.message, attempts: error.attempts ?? 0 };
 	if (error.description) json.errorDescription = error.description;
@@ -21,10 +20,7 @@ function errorJson(error: NodeFailure, status: 'failed' | 'skipped'): IDataObjec
 	return json;
 }
 
-/**
- * Owns the item loop: up to "Parallel Requests" items at once, output in input order with pairedItem, Continue On
- * Fail honoured, each item's outcome reported. Without Continue On Fail the first failure stops new items.
- */
+/** Dispatches each item to its operation through the shared item loop (nodes/shared/itemLoop.ts). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -35,33 +31,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const settings = deliverySettingsFrom(this.getNodeParameter('sending', 0, {}) as IDataObject);
 	// Pacing and the message cap are per execution: nothing in workflow static data (queue-mode workers do not load it).
-	attachDeliveryPolicy(this, new DeliveryPolicy(settings, this.getExecutionCancelSignal?.()));
-	const continueOnFail = this.continueOnFail();
-	const outputs: INodeExecutionData[][] = new Array(items.length);
-	let stopWith: Error | undefined;
-	let next = 0;
-
-	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
-		try {
-			const results = await operation.execute.call(this, itemIndex);
-			return results.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
-		} catch (caught) {
-			const error = caught as NodeFailure;
-			if (error.dailyLimitReached && settings.onDailyLimit === 'returnUnsent') return [{ json: errorJson(error, 'skipped'), pairedItem: { item: itemIndex } }];
-			if (continueOnFail) return [{ json: errorJson(error, 'failed'), pairedItem: { item: itemIndex } }];
-			stopWith ??= withItemIndex(this.getNode(), error, itemIndex);
-			return [];
-		}
-	};
-
-	const worker = async (): Promise<void> => {
-		while (stopWith === undefined && next < items.length) {
-			const itemIndex = next++;
-			outputs[itemIndex] = await runItem(itemIndex);
-		}
-	};
-
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(settings.parallelRequests, items.length)) }, worker));
-	if (stopWith !== undefined) throw stopWith;
-	return [outputs.flat()];
+	const policy = new DeliveryPolicy(settings, this.getExecutionCancelSignal?.());
+	attachDeliveryPolicy(this, policy);
+	return await runItems(this, { itemCount: items.length, policy, execute: async (itemIndex) => await operation.execute.call(this, itemIndex), errorJson });
 }

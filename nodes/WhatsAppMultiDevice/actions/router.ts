@@ -3,15 +3,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { DeliveryPolicy, attachDeliveryPolicy, deliverySettingsFrom } from '../../shared/delivery';
 import { gowaFailureOf, withItemIndex } from '../../shared/errors';
+import type { ItemFailure } from '../../shared/itemLoop';
+import { runItems } from '../../shared/itemLoop';
 import { checkTextParameters } from '../helpers/validation';
 import { deviceIdField } from './common.descriptions';
 import type { Operation } from './operation.types';
 import { resources } from './resources';
 import { sendingOptions } from './sending.description';
 
-type NodeFailure = Error & { description?: string | null; attempts?: number; dailyLimitReached?: boolean };
-
-function errorJson(error: NodeFailure, status: 'failed' | 'skipped'): IDataObject {
+function errorJson(error: ItemFailure, status: 'failed' | 'skipped'): IDataObject {
 	const gowa = gowaFailureOf(error);
 	const json: IDataObject = { status, error: error.message, attempts: error.attempts ?? 0 };
 	if (error.description) json.errorDescription = error.description;
@@ -48,11 +48,11 @@ async function validateItems(context: IExecuteFunctions, operation: Operation, i
 }
 
 /**
- * Owns the item loop. First every item is validated (nothing is sent if one is invalid, unless Continue On Fail: then
+ * First every item is validated (nothing is sent if one is invalid, unless Continue On Fail: then
  * invalid items become error items and the valid ones are sent). Then up to "Parallel Requests" items run at once,
  * each dispatched to its operation; the output keeps input order with pairedItem, and each item reports its outcome.
  * Without Continue On Fail the first failure stops new items from starting; items already in flight finish before
- * the error is raised. A cancelled execution starts no further item or request.
+ * the error is raised. A cancelled execution starts no further item or request (nodes/shared/itemLoop.ts).
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -73,40 +73,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw withItemIndex(this.getNode(), invalid.get(first), first);
 	}
 
-	const outputs: INodeExecutionData[][] = new Array(items.length);
-	let stopWith: Error | undefined;
-	let next = 0;
-
-	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
-		const invalidError = invalid.get(itemIndex);
-		try {
-			if (invalidError !== undefined) throw invalidError;
-			const results = await operation.execute.call(this, itemIndex);
-			return results.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
-		} catch (caught) {
-			const error = caught as NodeFailure;
-			if (error.dailyLimitReached && settings.onDailyLimit === 'returnUnsent') {
-				return [{ json: errorJson(error, 'skipped'), pairedItem: { item: itemIndex } }];
-			}
-			if (continueOnFail && !policy.cancelled) return [{ json: errorJson(error, 'failed'), pairedItem: { item: itemIndex } }];
-			stopWith ??= withItemIndex(this.getNode(), error, itemIndex);
-			return [];
-		}
-	};
-
-	const worker = async (): Promise<void> => {
-		while (stopWith === undefined && next < items.length) {
-			if (policy.cancelled) {
-				stopWith = new NodeOperationError(this.getNode(), 'The execution was cancelled; the remaining items were not sent');
-				return;
-			}
-			const itemIndex = next++;
-			outputs[itemIndex] = await runItem(itemIndex);
-		}
-	};
-
-	const workers = Math.max(1, Math.min(settings.parallelRequests, items.length));
-	await Promise.all(Array.from({ length: workers }, worker));
-	if (stopWith !== undefined) throw stopWith;
-	return [outputs.flat()];
+	return await runItems(this, { itemCount: items.length, policy, execute: async (itemIndex) => await operation.execute.call(this, itemIndex), errorJson, invalid });
 }

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { DeliveryPolicy } from './delivery';
+import { withItemIndex } from './errors';
+
+/** An error an operation threw for an item, with what the transport and delivery policy attached to it. */
+export type ItemFailure = Error & { description?: string | null; attempts?: number; dailyLimitReached?: boolean };
+
+export interface ItemLoop {
+	itemCount: number;
+	/** The execution's delivery policy: Parallel Requests, On Message Limit, cancellation. */
+	policy: DeliveryPolicy;
+	/** Runs one item's operation. */
+	execute: (itemIndex: number) => Promise<INodeExecutionData[]>;
+	/** The provider's error item of a failed or skipped item (never a secret). */
+	errorJson: (error: ItemFailure, status: 'failed' | 'skipped') => IDataObject;
+	/** Items already found invalid (they fail or become error items without running). */
+	invalid?: ReadonlyMap<number, Error>;
+}
+
+/**
+ * The item loop both action nodes share: up to "Parallel Requests" items at once; the output keeps input order with
+ * pairedItem; Continue On Fail and "Return Unsent" honoured. Without Continue On Fail the first failure stops new
+ * items from starting (items in flight finish first, then it is raised). A cancelled execution starts no further item.
+ */
+export async function runItems(context: IExecuteFunctions, loop: ItemLoop): Promise<INodeExecutionData[][]> {
+	const { itemCount, policy, execute, errorJson, invalid } = loop;
+	const continueOnFail = context.continueOnFail();
+	const outputs: INodeExecutionData[][] = new Array(itemCount);
+	let stopWith: Error | undefined;
+	let next = 0;
+
+	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
+		const invalidError = invalid?.get(itemIndex);
+		try {
+			if (invalidError !== undefined) throw invalidError;
+			const results = await execute(itemIndex);
+			return results.map((result) => ({ ...result, pairedItem: { item: itemIndex } }));
+		} catch (caught) {
+			const error = caught as ItemFailure;
+			if (error.dailyLimitReached && policy.settings.onDailyLimit === 'returnUnsent') {
+				return [{ json: errorJson(error, 'skipped'), pairedItem: { item: itemIndex } }];
+			}
+			if (continueOnFail && !policy.cancelled) return [{ json: errorJson(error, 'failed'), pairedItem: { item: itemIndex } }];
+			stopWith ??= withItemIndex(context.getNode(), error, itemIndex);
+			return [];
+		}
+	};
+
+	const worker = async (): Promise<void> => {
+		while (stopWith === undefined && next < itemCount) {
+			if (policy.cancelled) {
+				stopWith = new NodeOperationError(context.getNode(), 'The execution was cancelled; the remaining items were not sent');
+				return;
+			}
+			const itemIndex = next++;
+			outputs[itemIndex] = await runItem(itemIndex);
+		}
+	};
+
+	const workers = Math.max(1, Math.min(policy.settings.parallelRequests, itemCount));
+	await Promise.all(Array.from({ length: workers }, worker));
+	if (stopWith !== undefined) throw stopWith;
+	return [outputs.flat()];
+}
