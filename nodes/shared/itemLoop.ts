@@ -15,18 +15,49 @@ export interface ItemLoop {
 	execute: (itemIndex: number) => Promise<INodeExecutionData[]>;
 	/** The provider's error item of a failed or skipped item (never a secret). */
 	errorJson: (error: ItemFailure, status: 'failed' | 'skipped') => IDataObject;
-	/** Items already found invalid (they fail or become error items without running). */
-	invalid?: ReadonlyMap<number, Error>;
+	/**
+	 * Checks one item before anything is sent: the router's text checks, then the operation itself with every request
+	 * held (DeliveryPolicy.validating). An item that reaches its first request is valid.
+	 */
+	validate?: (itemIndex: number) => Promise<unknown>;
 }
 
 /**
- * The item loop both action nodes share: up to "Parallel Requests" items at once; the output keeps input order with
+ * The validation pass, for all items before the first request: returns the error of each invalid item. Requests are
+ * held (refused) meanwhile; an item whose check got as far as a request is valid.
+ */
+async function validateItems(loop: ItemLoop, validate: (itemIndex: number) => Promise<unknown>): Promise<Map<number, Error>> {
+	const { policy, itemCount } = loop;
+	const invalid = new Map<number, Error>();
+	policy.validating = true;
+	try {
+		for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+			try {
+				await validate(itemIndex);
+			} catch (error) {
+				if (!policy.reachedRequest.has(itemIndex)) invalid.set(itemIndex, error as Error);
+			}
+		}
+	} finally {
+		policy.validating = false;
+	}
+	return invalid;
+}
+
+/**
+ * The item loop both action nodes share. With `validate`, every item is checked first: nothing is sent if one is
+ * invalid, unless Continue On Fail (then invalid items become error items and the valid ones are sent). Then: up to "Parallel Requests" items at once; the output keeps input order with
  * pairedItem; Continue On Fail and "Return Unsent" honoured. Without Continue On Fail the first failure stops new
  * items from starting (items in flight finish first, then it is raised). A cancelled execution starts no further item.
  */
 export async function runItems(context: IExecuteFunctions, loop: ItemLoop): Promise<INodeExecutionData[][]> {
-	const { itemCount, policy, execute, errorJson, invalid } = loop;
+	const { itemCount, policy, execute, errorJson } = loop;
 	const continueOnFail = context.continueOnFail();
+	const invalid = loop.validate === undefined ? undefined : await validateItems(loop, loop.validate);
+	if (invalid !== undefined && !continueOnFail && invalid.size > 0) {
+		const first = Math.min(...invalid.keys());
+		throw withItemIndex(context.getNode(), invalid.get(first), first);
+	}
 	const outputs: INodeExecutionData[][] = new Array(itemCount);
 	let stopWith: Error | undefined;
 	let next = 0;

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { DeliveryPolicy, attachDeliveryPolicy, deliverySettingsFrom } from '../../shared/delivery';
 import type { ItemFailure } from '../../shared/itemLoop';
 import { runItems } from '../../shared/itemLoop';
+import { withParameterCache } from '../../shared/parameterCache';
 import { cloudFailureOf } from '../transport/errors';
 import { resources } from './resources';
 
@@ -20,18 +21,25 @@ function errorJson(error: ItemFailure, status: 'failed' | 'skipped'): IDataObjec
 	return json;
 }
 
-/** Dispatches each item to its operation through the shared item loop (nodes/shared/itemLoop.ts). */
+/**
+ * Validates every item, then dispatches each to its operation through the shared item loop (nodes/shared/itemLoop.ts).
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = this.getNodeParameter('operation', 0) as string;
+	// Every parameter of every item is resolved once, however often the operation reads it.
+	const context = withParameterCache(this);
+	const items = context.getInputData();
+	const resource = context.getNodeParameter('resource', 0) as string;
+	const operationName = context.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.operations[operationName];
 	if (operation === undefined) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`);
+		throw new NodeOperationError(context.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`);
 	}
-	const settings = deliverySettingsFrom(this.getNodeParameter('sending', 0, {}) as IDataObject);
+	const settings = deliverySettingsFrom(context.getNodeParameter('sending', 0, {}) as IDataObject);
 	// Pacing and the message cap are per execution: nothing in workflow static data (queue-mode workers do not load it).
-	const policy = new DeliveryPolicy(settings, this.getExecutionCancelSignal?.());
-	attachDeliveryPolicy(this, policy);
-	return await runItems(this, { itemCount: items.length, policy, execute: async (itemIndex) => await operation.execute.call(this, itemIndex), errorJson });
+	const policy = new DeliveryPolicy(settings, context.getExecutionCancelSignal?.());
+	attachDeliveryPolicy(context, policy);
+	const execute = async (itemIndex: number) => await operation.execute.call(context, itemIndex);
+	// Every item is checked before the first request (each operation with its requests held): bad input fails before
+	// anything is sent.
+	return await runItems(context, { itemCount: items.length, policy, execute, errorJson, validate: execute });
 }
