@@ -10,7 +10,8 @@
  *      which persists between runs; imports the credential "GOWA simulator" and the workflows of examples/
  *      (credential references pointed at "GOWA simulator" or, for WhatsApp Cloud nodes, "Meta simulator"; an example is
  *      re-imported only when its file changed) and
- *      the credential "Meta simulator" (WhatsApp Cloud API);
+ *      the credential "Meta simulator" (WhatsApp Cloud API); once n8n runs, the credential "n8n API (this dev
+ *      instance)" (an API key of the owner, created once) that the booking-confirm-reply examples hand replies over with;
  *   4. prints the editor URL and the owner's login, and every request GOWA receives; Ctrl-C stops everything.
  *
  *   npm run dev -- --port 5678 --sim-port 3000 --meta-port 3100   preferred ports (the next free ones are used if taken)
@@ -36,6 +37,9 @@ const GOWA = { user: 'gowa', password: 'gowa-dev-password', device: 'salon-main'
 const CREDENTIAL = { id: 'devGowaSimulator', name: 'GOWA simulator' };
 const META = { token: 'EAAG-dev-meta-simulator-token', appSecret: 'dev-meta-app-secret-change-me', verifyToken: 'dev-meta-verify-token' };
 const META_CREDENTIAL = { id: 'devMetaSimulator', name: 'Meta simulator' };
+// The public-API credential the Chat Reply hand-off of the booking-confirm-reply examples uses (this instance's API key).
+const N8N_API_CREDENTIAL = { id: 'devN8nPublicApi', name: 'n8n API (this dev instance)' };
+const API_KEY_FILE = path.join(DEV_DIR, 'n8n-api-key');
 // Fixed, so the credential stays readable across runs (a dev-only instance; never reuse this key).
 const ENCRYPTION_KEY = 'wamd-dev-only-encryption-key-5c1f0e';
 
@@ -129,10 +133,26 @@ function examplesToImport() {
 		for (const node of workflow.nodes ?? []) {
 			if (node.credentials?.whatsAppMultiDeviceApi) node.credentials.whatsAppMultiDeviceApi = { ...CREDENTIAL };
 			if (node.credentials?.whatsAppCloudApi) node.credentials.whatsAppCloudApi = { ...META_CREDENTIAL };
+			if (node.credentials?.whatsAppN8nApi) node.credentials.whatsAppN8nApi = { ...N8N_API_CREDENTIAL };
 		}
 		workflows.push({ file, hash, workflow });
 	}
 	return { workflows, record };
+}
+
+/**
+ * The "n8n API" credential of the booking-confirm-reply examples: an API key of this dev instance's owner (created
+ * once, kept in .dev/ with the instance) and the instance's current address, imported on every start (the port may
+ * change between runs).
+ */
+async function provideN8nApiCredential(n8n) {
+	let apiKey = fs.existsSync(API_KEY_FILE) ? fs.readFileSync(API_KEY_FILE, 'utf8').trim() : '';
+	if (apiKey === '') {
+		apiKey = await n8n.createApiKey('npm run dev');
+		fs.writeFileSync(API_KEY_FILE, `${apiKey}\n`, { mode: 0o600 });
+	}
+	await n8n.importCredentials([{ ...N8N_API_CREDENTIAL, type: 'whatsAppN8nApi', data: { baseUrl: n8n.baseUrl, apiKey } }]);
+	say(`credential "${N8N_API_CREDENTIAL.name}" → ${n8n.baseUrl} (public API key of the owner; Chat Reply hand-off)`);
 }
 
 async function main() {
@@ -230,6 +250,7 @@ async function main() {
 			nodeTypes: [`${PACKAGE_NAME}.whatsAppMultiDevice`, `${PACKAGE_NAME}.whatsAppCloud`, `${PACKAGE_NAME}.whatsAppCloudTrigger`],
 			credentialTypes: ['whatsAppMultiDeviceApi', 'whatsAppCloudApi'],
 		});
+		await provideN8nApiCredential(n8n);
 		n8n.server.on('exit', (code) => {
 			if (stopping) return;
 			process.stderr.write(`n8n exited (${code}); its log: ${path.join(DEV_DIR, 'n8n.log')}\n`);
