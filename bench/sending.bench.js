@@ -33,6 +33,8 @@ const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const BASIC_AUTH_CREDENTIAL = { id: 'benchBasicAuth01', name: 'GOWA basic auth (HTTP Request)' };
 
 const log = (line) => process.stdout.write(`${line}\n`);
+const PROBE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-probe-'));
+const PROBE = path.join(__dirname, 'lib', 'eventLoopProbe.js');
 
 // --- workflows -------------------------------------------------------------------------------------------------
 
@@ -100,9 +102,9 @@ function loopOverItems(id, name, count, simUrl) {
 
 function variants(simUrl) {
 	return [
-		{ key: 'oursDefault', label: 'WhatsApp MultiDevice, default (Parallel Requests 5)', wf: linear('benchOursDefault', 'bench ours default', ITEMS, oursNode({})) },
-		{ key: 'ours20', label: 'WhatsApp MultiDevice, Parallel Requests 20', wf: linear('benchOursParal20', 'bench ours 20', ITEMS, oursNode({ parallelRequests: 20 })) },
-		{ key: 'ours1', label: 'WhatsApp MultiDevice, sequential (Parallel Requests 1)', wf: linear('benchOursSequent', 'bench ours 1', ITEMS, oursNode({ parallelRequests: 1 })) },
+		{ key: 'oursDefault', label: 'WhatsApp MultiDevice, default (Parallel Requests 5)', wf: linear('benchOursDefault', 'bench ours default', ITEMS, oursNode({})), pool: 5 },
+		{ key: 'ours20', label: 'WhatsApp MultiDevice, Parallel Requests 20', wf: linear('benchOursParal20', 'bench ours 20', ITEMS, oursNode({ parallelRequests: 20 })), pool: 20 },
+		{ key: 'ours1', label: 'WhatsApp MultiDevice, sequential (Parallel Requests 1)', wf: linear('benchOursSequent', 'bench ours 1', ITEMS, oursNode({ parallelRequests: 1 })), pool: 1 },
 		{ key: 'httpDefault', label: 'HTTP Request v4.2, default options', wf: linear('benchHttpDefault', 'bench http default', ITEMS, httpNode(simUrl)) },
 		{ key: 'httpBatching', label: 'HTTP Request v4.2, Batching 50 / 1000 ms', wf: linear('benchHttpBatching', 'bench http batching', ITEMS, httpNode(simUrl, { batching: { batch: { batchSize: 50, batchInterval: 1000 } } })) },
 		{ key: 'httpLoop', label: 'HTTP Request v4.2 behind Loop Over Items (batch 1)', wf: loopOverItems('benchHttpLoopOne', 'bench http loop', ITEMS, simUrl) },
@@ -139,9 +141,61 @@ function outputOf(irun, nodeName) {
 	return runs.flatMap((run) => run?.data?.main?.[0] ?? []);
 }
 
+/** Epoch milliseconds of a simulator time (performance.now() of this process). */
+const epochOf = (monotonic) => performance.timeOrigin + monotonic;
+
+/**
+ * What bench/lib/eventLoopProbe.js noted in the `n8n execute` process: event-loop utilisation samples and the phases
+ * of its outgoing HTTP requests.
+ */
+function probeOfExecute() {
+	for (const file of fs.readdirSync(PROBE_DIR).filter((name) => name.endsWith('.jsonl'))) {
+		const samples = fs.readFileSync(path.join(PROBE_DIR, file), 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+		if (!samples.some((sample) => sample.argv.startsWith('execute'))) continue;
+		const httpFile = path.join(PROBE_DIR, file.replace(/\.jsonl$/, '.http.json'));
+		return { samples, requests: fs.existsSync(httpFile) ? JSON.parse(fs.readFileSync(httpFile, 'utf8')) : [] };
+	}
+	return { samples: [], requests: [] };
+}
+
+/**
+ * Where one run's time went: the sender node's start to its first request (reading and validating every item),
+ * the sending window (first request to last answer), n8n's event-loop utilisation and CPU in that window, the
+ * simulator's own delay beyond its latency, and (for a fixed pool) the median turnaround: from an answer leaving the
+ * simulator to the request that took its slot arriving.
+ */
+function timeline(env, irun, senderName, pool) {
+	const sends = env.sim.requests.filter((r) => r.path === '/send/message' && r.response?.sentAt !== undefined);
+	if (sends.length === 0) return undefined;
+	const arrivals = sends.map((r) => epochOf(r.arrivedAt)).sort((a, b) => a - b);
+	const answers = sends.map((r) => epochOf(r.response.sentAt)).sort((a, b) => a - b);
+	const nodeRun = irun?.data?.resultData?.runData?.[senderName]?.[0];
+	const first = arrivals[0];
+	const last = answers[answers.length - 1];
+	const probe = probeOfExecute();
+	const inWindow = probe.samples.filter((sample) => sample.t > first + 100 && sample.t <= last);
+	const requests = probe.requests.filter((request) => request.read !== undefined);
+	const serverMs = median(sends.map((r) => r.response.sentAt - r.arrivedAt));
+	const windowMs = inWindow.length * 100;
+	const turnarounds = pool ? arrivals.slice(pool).map((arrival, k) => arrival - answers[k]) : [];
+	return {
+		beforeFirstMs: nodeRun ? first - nodeRun.startTime : undefined,
+		sendWindowMs: last - first,
+		elu: inWindow.length > 0 ? inWindow.reduce((sum, sample) => sum + sample.elu, 0) / inWindow.length : undefined,
+		cpuShare: windowMs > 0 ? inWindow.reduce((sum, sample) => sum + sample.cpuMs, 0) / windowMs : undefined,
+		simulatorLagMs: serverMs - env.sim.latencyMs,
+		turnaroundMs: turnarounds.length > 0 ? median(turnarounds) : undefined,
+		// n8n's side of each request: from its start to the last byte written, and from then to the answer's headers
+		// beyond what the simulator took (transit plus waiting for n8n's event loop).
+		writeMs: requests.length > 0 ? median(requests.map((r) => r.written - r.start)) : undefined,
+		answerWaitMs: requests.length > 0 ? median(requests.map((r) => r.answered - r.written)) - serverMs : undefined,
+	};
+}
+
 async function runOnce(env, variant, { watchMemory = false } = {}) {
 	env.sim.clearRequests();
 	env.sim.resetStats();
+	for (const file of fs.readdirSync(PROBE_DIR)) fs.rmSync(path.join(PROBE_DIR, file), { force: true });
 	const stopWatch = watchMemory ? watchPeakRss(variant.wf.id) : () => 0;
 	const result = await env.n8n.execute(variant.wf.id);
 	const peakRssKb = stopWatch();
@@ -149,7 +203,27 @@ async function runOnce(env, variant, { watchMemory = false } = {}) {
 	if (!result.ok) throw new Error(`${variant.label}: the execution failed: ${JSON.stringify(result.run?.error ?? result.run?.status).slice(0, 500)}`);
 	const ms = Date.parse(result.irun.stoppedAt) - Date.parse(result.irun.startedAt);
 	const stats = env.sim.stats;
-	return { ms, received: stats.received, peakInFlight: stats.peakInFlight, peakRssKb, irun: result.irun, requests: [...env.sim.requests] };
+	const senderName = variant.wf.nodes[variant.wf.nodes.length - 1].name;
+	return { ms, received: stats.received, peakInFlight: stats.peakInFlight, peakRssKb, irun: result.irun, requests: [...env.sim.requests], timeline: timeline(env, result.irun, senderName, variant.pool) };
+}
+
+const fixed = (value, digits, unit = '') => (value === undefined || Number.isNaN(value) ? '—' : `${value.toFixed(digits)}${unit}`);
+
+function describeTimeline(t) {
+	if (t === undefined) return '';
+	return ` · before first request ${fixed(t.beforeFirstMs / 1000, 2, ' s')}, sending ${fixed(t.sendWindowMs / 1000, 2, ' s')}, n8n event loop busy ${fixed(t.elu * 100, 0, ' %')} (CPU ${fixed(t.cpuShare * 100, 0, ' %')}), simulator lag ${fixed(t.simulatorLagMs, 1, ' ms')}, turnaround ${fixed(t.turnaroundMs, 1, ' ms')}, request start→written ${fixed(t.writeMs, 1, ' ms')}, answer seen after ${fixed(t.answerWaitMs, 1, ' ms')} beyond the simulator's time`;
+}
+
+/** The median of each timeline figure over the runs. */
+function medianTimeline(timelines) {
+	const present = timelines.filter((t) => t !== undefined);
+	if (present.length === 0) return undefined;
+	const result = {};
+	for (const key of Object.keys(present[0])) {
+		const values = present.map((t) => t[key]).filter((value) => value !== undefined && !Number.isNaN(value));
+		result[key] = values.length > 0 ? median(values) : undefined;
+	}
+	return result;
 }
 
 const median = (values) => {
@@ -190,7 +264,9 @@ async function main() {
 		n8nEnv: {
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
 			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false',
-			...(process.env.BENCH_N8N_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_N8N_NODE_OPTIONS } : {}),
+			NODE_OPTIONS: `--require ${PROBE} ${process.env.BENCH_N8N_NODE_OPTIONS ?? ''}`.trim(),
+			BENCH_PROBE_DIR: PROBE_DIR,
+			...(process.env.N8N_EXPRESSION_ENGINE ? { N8N_EXPRESSION_ENGINE: process.env.N8N_EXPRESSION_ENGINE } : {}),
 		},
 		log,
 	});
@@ -198,9 +274,10 @@ async function main() {
 	try {
 		const all = variants(env.sim.url).filter((variant) => ONLY.length === 0 || ONLY.includes(variant.key));
 		const memoryVariant = { key: 'memory', label: `WhatsApp MultiDevice, default, ${MEMORY_ITEMS} items`, wf: linear('benchOursMemory1', 'bench memory', MEMORY_ITEMS, oursNode({})) };
+		const httpMemoryVariant = { key: 'httpMemory', label: `HTTP Request v4.2, default options, ${MEMORY_ITEMS} items`, wf: linear('benchHttpMemory1', 'bench http memory', MEMORY_ITEMS, httpNode(env.sim.url)) };
 		const pacingVariant = { key: 'pacing', label: '20 sends at 600/min', wf: linear('benchOursPacing1', 'bench pacing', 20, oursNode({ messagesPerMinute: 600 })) };
 		const retryVariant = { key: 'retry', label: `${ITEMS} sends, 30 % failures`, wf: linear('benchOursRetries', 'bench retries', ITEMS, oursNode({ maxAttempts: 10, baseDelayMs: 20 })) };
-		await env.n8n.importWorkflows([...all.map((variant) => variant.wf), memoryVariant.wf, pacingVariant.wf, retryVariant.wf]);
+		await env.n8n.importWorkflows([...all.map((variant) => variant.wf), memoryVariant.wf, httpMemoryVariant.wf, pacingVariant.wf, retryVariant.wf]);
 
 		const table = [];
 		for (const latency of LATENCIES) {
@@ -211,10 +288,11 @@ async function main() {
 				for (let run = 0; run < RUNS; run++) {
 					const outcome = await runOnce(env, variant);
 					runs.push(outcome);
-					log(`latency ${latency} ms · ${variant.label} · run ${run + 1}: ${(outcome.ms / 1000).toFixed(2)} s, ${outcome.received} requests, peak in flight ${outcome.peakInFlight}`);
+					log(`latency ${latency} ms · ${variant.label} · run ${run + 1}: ${(outcome.ms / 1000).toFixed(2)} s, ${outcome.received} requests, peak in flight ${outcome.peakInFlight}${describeTimeline(outcome.timeline)}`);
 					if (outcome.received < ITEMS) throw new Error(`${variant.label}: only ${outcome.received} of ${ITEMS} requests arrived`);
 				}
 				results[variant.key] = {
+					timeline: medianTimeline(runs.map((r) => r.timeline)),
 					ms: median(runs.map((r) => r.ms)),
 					received: median(runs.map((r) => r.received)),
 					peakInFlight: Math.max(...runs.map((r) => r.peakInFlight)),
@@ -248,8 +326,16 @@ async function main() {
 		const duplicates = [...delivered.values()].filter((count) => count > 1).length;
 		const allSent = retryItems.length === ITEMS && retryItems.every((item) => item.json.status === 'sent');
 
-		// Memory: peak RSS of the `n8n execute` process for MEMORY_ITEMS items.
-		const memory = await runOnce(env, memoryVariant, { watchMemory: true });
+		// Memory: peak RSS of the `n8n execute` process for MEMORY_ITEMS items, ours and the HTTP Request node (median of RUNS).
+		const memoryRuns = [];
+		const httpMemoryRuns = [];
+		for (let run = 0; run < RUNS; run++) {
+			memoryRuns.push(await runOnce(env, memoryVariant, { watchMemory: true }));
+			httpMemoryRuns.push(await runOnce(env, httpMemoryVariant, { watchMemory: true }));
+			log(`memory · run ${run + 1}: ours ${(memoryRuns[run].peakRssKb / 1024).toFixed(0)} MB, HTTP Request ${(httpMemoryRuns[run].peakRssKb / 1024).toFixed(0)} MB`);
+		}
+		const memory = { peakRssKb: median(memoryRuns.map((r) => r.peakRssKb)), ms: median(memoryRuns.map((r) => r.ms)), received: median(memoryRuns.map((r) => r.received)) };
+		const httpMemory = { peakRssKb: median(httpMemoryRuns.map((r) => r.peakRssKb)), ms: median(httpMemoryRuns.map((r) => r.ms)) };
 
 		// --- report ---
 		lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine(env)}.`);
@@ -262,22 +348,27 @@ async function main() {
 			const loopAnchor = results.httpLoop.ms;
 			lines.push(`**Simulator latency ${latency} ms**`);
 			lines.push('');
-			lines.push('| Sender | Wall time | Requests received | Peak in flight | Ours / HTTP Request default | Ours / Loop Over Items |');
-			lines.push('|---|---:|---:|---:|---:|---:|');
+			lines.push('| Sender | Wall time | Requests received | Peak in flight | Ours / HTTP Request default | Ours / Loop Over Items | Before the first request | Sending (first request → last answer) | n8n event loop busy while sending | Slot turnaround |');
+			lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 			for (const variant of all) {
 				const r = results[variant.key];
 				const ours = variant.key.startsWith('ours');
-				lines.push(`| ${variant.label} | ${(r.ms / 1000).toFixed(2)} s | ${r.received} | ${r.peakInFlight} | ${ours ? (r.ms / anchor).toFixed(2) + '×' : '—'} | ${ours ? (r.ms / loopAnchor).toFixed(2) + '×' : '—'} |`);
+				const t = r.timeline ?? {};
+				lines.push(`| ${variant.label} | ${(r.ms / 1000).toFixed(2)} s | ${r.received} | ${r.peakInFlight} | ${ours ? (r.ms / anchor).toFixed(2) + '×' : '—'} | ${ours ? (r.ms / loopAnchor).toFixed(2) + '×' : '—'} | ${fixed(t.beforeFirstMs / 1000, 2, ' s')} | ${fixed(t.sendWindowMs / 1000, 2, ' s')} | ${fixed(t.elu * 100, 0, ' %')} | ${ours ? fixed(t.turnaroundMs, 1, ' ms') : '—'} |`);
 			}
 			lines.push('');
-			lines.push(`Targets: Parallel Requests 20 ≤ 0.8× HTTP Request default → **${(results.ours20.ms / anchor).toFixed(2)}×**; sequential ≤ 1.0× Loop Over Items → **${(results.ours1.ms / loopAnchor).toFixed(2)}×**.`);
+			const atZero = table.find((entry) => entry.latency === 0)?.results.ours20;
+			// The bound of a pool of P slots at latency L: P / L per second, or the node's own CPU-bound rate (its 0 ms time).
+			const boundMs = Math.max((ITEMS * latency) / 20, atZero?.ms ?? 0);
+			const ofBound = latency > 0 && atZero ? `; Parallel Requests 20 reaches **${((boundMs / results.ours20.ms) * 100).toFixed(0)} %** of its bound (max(${ITEMS} × ${latency} ms / 20, its own 0 ms time) = ${(boundMs / 1000).toFixed(2)} s)` : '';
+			lines.push(`Targets: Parallel Requests 20 ≤ 0.8× HTTP Request default → **${(results.ours20.ms / anchor).toFixed(2)}×**; sequential ≤ 1.0× Loop Over Items → **${(results.ours1.ms / loopAnchor).toFixed(2)}×**${ofBound}.`);
 			lines.push('');
 		}
 		lines.push('### Pacing, retries, memory');
 		lines.push('');
 		lines.push(`- **Pacing** (Messages per Minute 600, 20 sends, real clock): first to last request ${(pacingSpan / 1000).toFixed(2)} s for 19 intervals (ideal 1.90 s, ${((pacingSpan / 1900 - 1) * 100).toFixed(1)} %); gaps min ${Math.min(...gaps)} ms, median ${median(gaps)} ms. Exact figures for 120 sends at 60/min are asserted with a simulated clock in \`test/nodes/shared/delivery.test.ts\` (119 s between first and last send).`);
 		lines.push(`- **Retries** (${ITEMS} sends, simulator failing 30 % of requests with 500/429, Max Attempts 10, base delay 20 ms): ${retry.received} requests for ${ITEMS} messages; ${delivered.size} phones received exactly ${duplicates === 0 ? 'one' : 'more than one'} message each (duplicates: ${duplicates}); every item \`status: sent\`: ${allSent ? 'yes' : 'NO'}. Attempts per item: ${Object.entries(histogram).map(([n, c]) => `${n} attempt${n === '1' ? '' : 's'}: ${c}`).join(', ')}. Wall time ${(retry.ms / 1000).toFixed(2)} s.`);
-		lines.push(`- **Memory**: peak RSS of the \`n8n execute\` process sending ${MEMORY_ITEMS} items with the default settings: **${(memory.peakRssKb / 1024).toFixed(0)} MB** (wall time ${(memory.ms / 1000).toFixed(1)} s, ${memory.received} requests).`);
+		lines.push(`- **Memory** (median of ${RUNS}): peak RSS of the \`n8n execute\` process sending ${MEMORY_ITEMS} items with the default settings: **${(memory.peakRssKb / 1024).toFixed(0)} MB** (wall time ${(memory.ms / 1000).toFixed(1)} s, ${memory.received} requests); the HTTP Request node in the same run: ${(httpMemory.peakRssKb / 1024).toFixed(0)} MB (wall time ${(httpMemory.ms / 1000).toFixed(1)} s) → **${(memory.peakRssKb / httpMemory.peakRssKb).toFixed(2)}×** (target ≤ 1.0×).`);
 		lines.push('');
 		lines.push('**Reading the trade-off.** Parallel Requests sets how many sends are in flight against one GOWA server; the default 5 keeps bursts small while still far ahead of one-at-a-time sending. WhatsApp bans numbers that burst to new contacts: for promotions set Messages per Minute (e.g. 20–30) and a Random Extra Delay — pacing then dominates the wall time, not the node.');
 		log('');

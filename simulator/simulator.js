@@ -302,6 +302,8 @@ class Simulator {
 		const pathname = rawPath.split('?')[0];
 		if (pathname === '/__sim' || pathname.startsWith('/__sim/')) return admin.handle(this, req, res);
 
+		// Monotonic arrival time (performance.now() of this process), for the benchmarks' turnaround figures.
+		const arrivedAt = performance.now();
 		const stats = this.statistics;
 		stats.received += 1;
 		stats.inFlight += 1;
@@ -335,6 +337,7 @@ class Simulator {
 			return undefined;
 		}
 		const rec = this.record(seq, req, rawPath, rawBody, contentType);
+		rec.arrivedAt = arrivedAt;
 		if (this.specReady) await this.specReady;
 		try {
 			return await this.route(req, res, rec, pathname);
@@ -663,7 +666,7 @@ class Simulator {
 		headers['Content-Length'] = String(body.length);
 		res.writeHead(result.status, headers);
 		res.end(req.method === 'HEAD' ? undefined : body);
-		rec.response = { status: result.status, body: recordedBody, headers: lowerKeys(headers) };
+		rec.response = { status: result.status, body: recordedBody, headers: lowerKeys(headers), sentAt: performance.now() };
 		this.statistics.byStatus[result.status] = (this.statistics.byStatus[result.status] || 0) + 1;
 		return undefined;
 	}
