@@ -8,13 +8,16 @@
  * Figures per simulator latency (0 and 50 ms): median of 3 runs of the execution's stoppedAt − startedAt, requests
  * received, peak requests in flight, and the ratio ours / HTTP Request in the same run set.
  * Also: a real pacing run (20 sends at 600/min), a retry run (30 % of requests fail with 500/429) and the peak RSS
- * of the n8n process for 10,000 items.
+ * of the n8n process for 10,000 items, ours and the HTTP Request node's.
+ * Where the time goes, per run: bench/lib/eventLoopProbe.js is preloaded into the n8n processes (event-loop
+ * utilisation, CPU, each outgoing request's phases); the simulator stamps each request's arrival and answer.
  *
  *   node bench/sending.bench.js [--write]        --write updates the "Bulk sending" section of BENCHMARKS.md
  *   BENCH_ITEMS=1000 BENCH_RUNS=3 BENCH_LATENCIES=0,50 BENCH_MEMORY_ITEMS=10000   (defaults)
  *   BENCH_QUICK=1                                  a short smoke run (100 items, 1 run, latency 0 and 50)
  *   BENCH_ONLY=ours20,httpDefault                  only these senders, no report (e.g. to profile one with
  *   BENCH_N8N_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof'  passed to the n8n processes)
+ *   N8N_EXPRESSION_ENGINE=legacy                   passed to n8n (its default in 2.41 is 'vm', an isolate per expression)
  */
 const fs = require('node:fs');
 const os = require('node:os');
