@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { deliveryPolicyOf } from '../delivery';
 import { findWaitingExecution, postReply } from './chatReply';
 
 /** What a provider's hand-off operation gives the shared hand-off: the reply, where it came from, how to re-prompt. */
@@ -28,6 +29,8 @@ export async function handOffReply(context: IExecuteFunctions, itemIndex: number
 	if (isOwnMessage(input)) return result({ handedOff: false, reason: 'ownMessage' });
 	if (typeof reply.replyText !== 'string' && typeof reply.replyText !== 'number') return result({ handedOff: false, reason: 'noText' });
 
+	// The router's validation pass ends here: nothing is looked up or resumed while items are checked.
+	deliveryPolicyOf(context)?.beforeRequest(itemIndex);
 	const waiting = await findWaitingExecution(context, reply.provider, reply.tenant, reply.chat);
 	if (waiting === undefined) return result({ handedOff: false, reason: 'noWaitingExecution' });
 	const answer = await postReply(context, waiting, { text: String(reply.replyText), from: input.from ?? input.sender ?? null, messageId: input.messageId ?? null });

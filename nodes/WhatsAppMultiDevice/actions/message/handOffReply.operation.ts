@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { deliveryPolicyOf } from '../../../shared/delivery';
 import { handOffReply } from '../../../shared/sendAndWait/handOff';
 import { getRecipient } from '../../helpers/recipient';
 import { postSend } from '../../helpers/send';
@@ -34,8 +33,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const chat = await getRecipient.call(this, itemIndex, 'chat', 'Chat');
 	const replyText = this.getNodeParameter('replyText', itemIndex, '') as unknown;
 	const tenant = String(this.getNodeParameter('tenant', itemIndex, '') ?? '').trim();
-	// The router's validation pass ends here: nothing is looked up or resumed while items are checked.
-	deliveryPolicyOf(this)?.beforeRequest(itemIndex);
 	return await handOffReply(this, itemIndex, {
 		provider: 'gowa',
 		tenant,
