@@ -1,0 +1,60 @@
+/**
+ * What one Meta delivery makes the trigger read: a forged post only the credential (for the App Secret), no
+ * parameter; a genuine one the credential once. n8n answers every getCredentials of a webhook with a database
+ * read, a decryption and (default expression engine) a new expression isolate.
+ */
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { forgetInProcess } from '../../../nodes/shared/seenKeys';
+import { receiveDelivery } from '../../../nodes/WhatsAppCloudTrigger/webhook';
+import { CREDENTIALS, PHONE_A, delivery, metadata, sign, textMessage } from './cloudTriggerKit';
+
+const PARAMETERS: IDataObject = { events: ['message'], statuses: ['read'], phoneNumberIds: '', registration: 'manual', downloadMedia: false, binaryPropertyName: 'data', options: {} };
+
+function recordingContext(body: Buffer, signature: string) {
+	const reads = { parameters: [] as string[], credentials: 0 };
+	const answered: number[] = [];
+	const context = {
+		getNodeParameter: (name: string, fallback: unknown) => {
+			reads.parameters.push(name);
+			return PARAMETERS[name] ?? fallback;
+		},
+		getRequestObject: () => ({ rawBody: body }),
+		getResponseObject: () => ({ status: (code: number) => (answered.push(code), { json: () => undefined }) }),
+		getHeaderData: () => ({ 'x-hub-signature-256': signature }),
+		getCredentials: async () => {
+			reads.credentials++;
+			return { ...CREDENTIALS };
+		},
+		getWorkflow: () => ({ id: 'wf-cloud' }),
+		getNode: () => ({ id: 'node-cloud', typeVersion: 1 }),
+		getMode: () => 'webhook',
+		logger: { debug: jest.fn(), warn: jest.fn(), info: jest.fn() },
+		helpers: {},
+	} as unknown as IWebhookFunctions;
+	return { context, reads, answered };
+}
+
+beforeEach(() => forgetInProcess());
+
+describe('what one delivery reads', () => {
+	const body = () => Buffer.from(JSON.stringify(delivery({ metadata: metadata(PHONE_A), messages: [textMessage(`wamid.COST${Date.now()}`)] })));
+
+	test('a forged post reads the credential once and no parameter, then 401', async () => {
+		const bytes = body();
+		const { context, reads, answered } = recordingContext(bytes, sign(bytes, 'another-app-secret'));
+		expect(await receiveDelivery.call(context)).toEqual({ noWebhookResponse: true });
+		expect(answered).toEqual([401]);
+		expect(reads).toEqual({ parameters: [], credentials: 1 });
+	});
+
+	test('a genuine post reads the credential once and each parameter once, and starts one execution', async () => {
+		const bytes = body();
+		const { context, reads, answered } = recordingContext(bytes, sign(bytes));
+		const response = await receiveDelivery.call(context);
+		expect(answered).toEqual([]);
+		expect(response.workflowData?.[0]).toHaveLength(1);
+		expect(reads.credentials).toBe(1);
+		expect(new Set(reads.parameters).size).toBe(reads.parameters.length);
+	});
+});
