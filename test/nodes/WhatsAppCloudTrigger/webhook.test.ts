@@ -7,7 +7,8 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { forgetInProcess } from '../../../nodes/shared/seenKeys';
 import { receiveDelivery } from '../../../nodes/WhatsAppCloudTrigger/webhook';
-import { CREDENTIALS, PHONE_A, delivery, metadata, sign, textMessage } from './cloudTriggerKit';
+import { WhatsAppCloudTrigger } from '../../../nodes/WhatsAppCloudTrigger/WhatsAppCloudTrigger.node';
+import { CREDENTIALS, PHONE_A, delivery, metadata, post, sign, textMessage } from './cloudTriggerKit';
 
 const PARAMETERS: IDataObject = { events: ['message'], statuses: ['read'], phoneNumberIds: '', registration: 'manual', downloadMedia: false, binaryPropertyName: 'data', options: {} };
 
@@ -56,5 +57,25 @@ describe('what one delivery reads', () => {
 		expect(response.workflowData?.[0]).toHaveLength(1);
 		expect(reads.credentials).toBe(1);
 		expect(new Set(reads.parameters).size).toBe(reads.parameters.length);
+	});
+});
+
+describe('version 1.1', () => {
+	test('new nodes get 1.1: n8n evaluates an expression ($parameter.options.binaryData) for every request to a version-1 start node', () => {
+		const { description } = new WhatsAppCloudTrigger();
+		expect(description.version).toEqual([1, 1.1]);
+		expect(description.defaultVersion).toBe(1.1);
+	});
+
+	test('1.1 answers and emits exactly what 1 does', async () => {
+		const answers = [];
+		for (const typeVersion of [1, 1.1]) {
+			forgetInProcess();
+			const message = textMessage('wamid.VERSIONS1');
+			const result = await post(delivery({ metadata: metadata(PHONE_A), messages: [message] }), { typeVersion });
+			answers.push({ response: result.response?.webhookResponse, items: result.items.map((item) => ({ ...item.json, receivedAt: undefined })) });
+		}
+		expect(answers[0].items).toHaveLength(1);
+		expect(answers[1]).toEqual(answers[0]);
 	});
 });
