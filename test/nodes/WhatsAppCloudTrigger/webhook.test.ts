@@ -3,37 +3,18 @@
  * parameter; a genuine one the credential once. n8n answers every getCredentials of a webhook with a database
  * read, a decryption and (default expression engine) a new expression isolate.
  */
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { forgetInProcess } from '../../../nodes/shared/seenKeys';
 import { receiveDelivery } from '../../../nodes/WhatsAppCloudTrigger/webhook';
 import { WhatsAppCloudTrigger } from '../../../nodes/WhatsAppCloudTrigger/WhatsAppCloudTrigger.node';
+import { recordingWebhookContext } from '../shared/recordingWebhookContext';
 import { CREDENTIALS, PHONE_A, delivery, metadata, post, sign, textMessage } from './cloudTriggerKit';
 
 const PARAMETERS: IDataObject = { events: ['message'], statuses: ['read'], phoneNumberIds: '', registration: 'manual', downloadMedia: false, binaryPropertyName: 'data', options: {} };
 
 function recordingContext(body: Buffer, signature: string) {
-	const reads = { parameters: [] as string[], credentials: 0 };
-	const answered: number[] = [];
-	const context = {
-		getNodeParameter: (name: string, fallback: unknown) => {
-			reads.parameters.push(name);
-			return PARAMETERS[name] ?? fallback;
-		},
-		getRequestObject: () => ({ rawBody: body }),
-		getResponseObject: () => ({ status: (code: number) => (answered.push(code), { json: () => undefined }) }),
-		getHeaderData: () => ({ 'x-hub-signature-256': signature }),
-		getCredentials: async () => {
-			reads.credentials++;
-			return { ...CREDENTIALS };
-		},
-		getWorkflow: () => ({ id: 'wf-cloud' }),
-		getNode: () => ({ id: 'node-cloud', typeVersion: 1 }),
-		getMode: () => 'webhook',
-		logger: { debug: jest.fn(), warn: jest.fn(), info: jest.fn() },
-		helpers: {},
-	} as unknown as IWebhookFunctions;
-	return { context, reads, answered };
+	return recordingWebhookContext({ parameters: PARAMETERS, credentials: CREDENTIALS, body, signature, workflowId: 'wf-cloud', node: { id: 'node-cloud', typeVersion: 1.1 } });
 }
 
 beforeEach(() => forgetInProcess());
@@ -69,10 +50,10 @@ describe('version 1.1', () => {
 
 	test('1.1 answers and emits exactly what 1 does', async () => {
 		const answers = [];
+		const bytes = JSON.stringify(delivery({ metadata: metadata(PHONE_A), messages: [textMessage('wamid.VERSIONS1')] }));
 		for (const typeVersion of [1, 1.1]) {
 			forgetInProcess();
-			const message = textMessage('wamid.VERSIONS1');
-			const result = await post(delivery({ metadata: metadata(PHONE_A), messages: [message] }), { typeVersion });
+			const result = await post(bytes, { typeVersion });
 			answers.push({ response: result.response?.webhookResponse, items: result.items.map((item) => ({ ...item.json, receivedAt: undefined })) });
 		}
 		expect(answers[0].items).toHaveLength(1);

@@ -5,11 +5,12 @@
  */
 import { createHmac } from 'node:crypto';
 
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { forgetInProcess } from '../../../nodes/WhatsAppMultiDeviceTrigger/dedup';
 import { deriveWebhookSecret, keyMaterial } from '../../../nodes/WhatsAppMultiDeviceTrigger/secret';
 import { receiveEvent } from '../../../nodes/WhatsAppMultiDeviceTrigger/webhook';
+import { recordingWebhookContext } from '../shared/recordingWebhookContext';
 
 const CREDENTIALS = { baseUrl: 'http://127.0.0.1:9', password: 'gowa-basic-auth-pw', webhookSecret: 'tenant-a-3b1f0c9e', defaultCountryCode: '62' };
 const SCOPE = { workflowId: 'wf-salon', nodeId: 'node-trigger', deviceId: 'salon-main' };
@@ -22,30 +23,8 @@ function gowaMessage(id: string): Buffer {
 
 const sign = (body: Buffer, secret: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
-/** A webhook context that records every parameter and credential read (the rest as n8n's WebhookContext answers). */
 function recordingContext(parameters: IDataObject, body: Buffer, signature: string, credentials: IDataObject = CREDENTIALS) {
-	const reads = { parameters: [] as string[], credentials: 0 };
-	const answered: number[] = [];
-	const context = {
-		getNodeParameter: (name: string, fallback: unknown) => {
-			reads.parameters.push(name);
-			return parameters[name] ?? fallback;
-		},
-		getRequestObject: () => ({ rawBody: body }),
-		getResponseObject: () => ({ status: (code: number) => (answered.push(code), { json: () => undefined }) }),
-		getHeaderData: () => ({ 'x-hub-signature-256': signature }),
-		getBodyData: () => JSON.parse(body.toString()),
-		getCredentials: async () => {
-			reads.credentials++;
-			return { ...credentials };
-		},
-		getWorkflow: () => ({ id: SCOPE.workflowId }),
-		getNode: () => ({ id: SCOPE.nodeId, typeVersion: 1.1 }),
-		getMode: () => 'webhook',
-		logger: { debug: jest.fn(), warn: jest.fn(), info: jest.fn() },
-		helpers: {},
-	} as unknown as IWebhookFunctions;
-	return { context, reads, answered };
+	return recordingWebhookContext({ parameters, credentials, body, signature, workflowId: SCOPE.workflowId, node: { id: SCOPE.nodeId, typeVersion: 1.1 } });
 }
 
 const REGISTERED = { events: ['message'], deviceId: 'salon-main', registerWebhook: true, secretSource: 'generated', options: { senders: '081234567890' }, ignoreGroups: true };
