@@ -208,10 +208,12 @@ async function measureSetting(env, all, name) {
 	}
 	const pick = (key, kind, field) => median(runs.map((figures) => figures[key][kind]?.[field]).filter((value) => value !== undefined));
 	const ratio = (key) => median(runs.map((figures) => figures[key].genuine.perSecond / figures.webhook.genuine.perSecond));
+	const cpuRatio = (key) => median(runs.map((figures) => figures[key].genuine.cpuMs / figures.webhook.genuine.cpuMs));
 	return all.map((variant) => ({
 		setting, variant,
 		perSecond: pick(variant.key, 'genuine', 'perSecond'), cpuMs: pick(variant.key, 'genuine', 'cpuMs'),
 		ratio: variant.key === 'webhook' ? undefined : ratio(variant.key),
+		cpuRatio: variant.key === 'webhook' ? undefined : cpuRatio(variant.key),
 		forgedPerSecond: variant.forged ? pick(variant.key, 'forged', 'perSecond') : undefined,
 		forgedCpuMs: variant.forged ? pick(variant.key, 'forged', 'cpuMs') : undefined,
 	}));
@@ -220,9 +222,9 @@ async function measureSetting(env, all, name) {
 function table(rows) {
 	const cell = (value, digits = 1) => (value === undefined ? '—' : value.toFixed(digits));
 	return [
-		'| n8n setting | Start node | Executions/s | × Webhook node | CPU ms / genuine post | Forged posts refused/s | CPU ms / forged post |',
-		'|---|---|---:|---:|---:|---:|---:|',
-		...rows.map((row) => `| ${row.setting.label} | ${row.variant.label} | ${cell(row.perSecond)} | ${row.ratio === undefined ? '1 (reference)' : `${cell(row.ratio, 2)}×`} | ${cell(row.cpuMs)} | ${cell(row.forgedPerSecond)} | ${cell(row.forgedCpuMs)} |`),
+		'| n8n setting | Start node | Executions/s | × Webhook node | CPU ms / genuine post | CPU × Webhook node | Forged posts refused/s | CPU ms / forged post |',
+		'|---|---|---:|---:|---:|---:|---:|---:|',
+		...rows.map((row) => `| ${row.setting.label} | ${row.variant.label} | ${cell(row.perSecond)} | ${row.ratio === undefined ? '1 (reference)' : `${cell(row.ratio, 2)}×`} | ${cell(row.cpuMs)} | ${row.cpuRatio === undefined ? '1' : `${cell(row.cpuRatio, 2)}×`} | ${cell(row.forgedPerSecond)} | ${cell(row.forgedCpuMs)} |`),
 	].join('\n');
 }
 
@@ -248,7 +250,7 @@ async function main() {
 		const markdown = [
 			'## Trigger throughput',
 			'',
-			`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'} (1-minute load average ${os.loadavg()[0].toFixed(1)} at the end; the machine was shared); n8n ${env.install.version} (regular mode, SQLite, executions saved) on Node ${nodeVersion}. Per start node: ${POSTS} genuine deliveries (unique events, real HMAC signatures), ${IN_FLIGHT} in flight, executions/s from the first post to the last execution's stoppedAt; then ${POSTS} forged posts (signed with another secret, all answered 401, none started an execution). CPU: the n8n process's user + system time (/proc/<pid>/stat) per post, including the execution of genuine ones. Median of ${RUNS} runs; each ratio is ours ÷ the Webhook node within the same run (same n8n process), median over the runs. Every start node → No Operation. Command: \`node bench/trigger-throughput.bench.js --write\`.`,
+			`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'} (1-minute load average ${os.loadavg()[0].toFixed(1)} at the end; the machine was shared); n8n ${env.install.version} (regular mode, SQLite, executions saved) on Node ${nodeVersion}. Per start node: ${POSTS} genuine deliveries (unique events, real HMAC signatures), ${IN_FLIGHT} in flight, executions/s from the first post to the last execution's stoppedAt; then ${POSTS} forged posts (signed with another secret, all answered 401, none started an execution). CPU: the n8n process's user + system time (/proc/<pid>/stat) per post, including the execution of genuine ones. Median of ${RUNS} runs; each ratio is ours ÷ the Webhook node within the same run (same n8n process), median over the runs. On a shared machine the CPU columns are the steadier comparison: executions/s also moves with what else runs. Every start node → No Operation. Command: \`node bench/trigger-throughput.bench.js --write\`.`,
 			'',
 			table(byDefault),
 			...(others.length > 0 ? ['', 'The same with the n8n settings that change what a webhook request costs (each a fresh start of the same n8n; see README "High-volume webhooks"):', '', table(others)] : []),
