@@ -90,6 +90,21 @@ function variants(meta) {
 	];
 }
 
+/** CPU ms n8n's expression engine spends building and disposing one isolate (its own code, in n8n's Node). */
+function isolateCostMs(install) {
+	const script = `
+		const runtime = require(${JSON.stringify(require.resolve('@n8n/expression-runtime', { paths: [install.dir] }))});
+		const make = async () => { const bridge = new runtime.IsolatedVmBridge({ timeout: 5000, memoryLimit: 128 }); await bridge.initialize(); return bridge; };
+		(async () => {
+			await (await make()).dispose();
+			const before = process.cpuUsage();
+			for (let i = 0; i < 20; i++) await (await make()).dispose();
+			const used = process.cpuUsage(before);
+			process.stdout.write(String((used.user + used.system) / 1000 / 20));
+		})();`;
+	return Number(execFileSync(install.nodeBin, ['-e', script], { encoding: 'utf8' }));
+}
+
 /** CPU seconds the n8n server process has used so far (user + system). */
 function cpuSeconds(pid) {
 	const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -245,12 +260,13 @@ async function main() {
 		const rows = [];
 		for (const name of SELECTED) rows.push(...(await measureSetting(env, all, name)));
 		const nodeVersion = execFileSync(env.install.nodeBin, ['--version'], { encoding: 'utf8' }).trim();
+		const isolateMs = isolateCostMs(env.install);
 		const byDefault = rows.filter((row) => row.setting === SETTINGS.default);
 		const others = rows.filter((row) => row.setting !== SETTINGS.default);
 		const markdown = [
 			'## Trigger throughput',
 			'',
-			`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'} (1-minute load average ${os.loadavg()[0].toFixed(1)} at the end; the machine was shared); n8n ${env.install.version} (regular mode, SQLite, executions saved) on Node ${nodeVersion}. Per start node: ${POSTS} genuine deliveries (unique events, real HMAC signatures), ${IN_FLIGHT} in flight, executions/s from the first post to the last execution's stoppedAt; then ${POSTS} forged posts (signed with another secret, all answered 401, none started an execution). CPU: the n8n process's user + system time (/proc/<pid>/stat) per post, including the execution of genuine ones. Median of ${RUNS} runs; each ratio is ours ÷ the Webhook node within the same run (same n8n process), median over the runs. On a shared machine the CPU columns are the steadier comparison: executions/s also moves with what else runs. Every start node → No Operation. Command: \`node bench/trigger-throughput.bench.js --write\`.`,
+			`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'} (1-minute load average ${os.loadavg()[0].toFixed(1)} at the end; the machine was shared); n8n ${env.install.version} (regular mode, SQLite, executions saved) on Node ${nodeVersion}. Per start node: ${POSTS} genuine deliveries (unique events, real HMAC signatures), ${IN_FLIGHT} in flight, executions/s from the first post to the last execution's stoppedAt; then ${POSTS} forged posts (signed with another secret, all answered 401, none started an execution). CPU: the n8n process's user + system time (/proc/<pid>/stat) per post, including the execution of genuine ones. Median of ${RUNS} runs; each ratio is ours ÷ the Webhook node within the same run (same n8n process), median over the runs. On a shared machine the CPU columns are the steadier comparison: executions/s also moves with what else runs. Every start node → No Operation. Building and disposing one expression isolate (n8n's IsolatedVmBridge, measured alone in n8n's Node): ${isolateMs.toFixed(0)} ms CPU. Command: \`node bench/trigger-throughput.bench.js --write\`.`,
 			'',
 			table(byDefault),
 			...(others.length > 0 ? ['', 'The same with the n8n settings that change what a webhook request costs (each a fresh start of the same n8n; see README "High-volume webhooks"):', '', table(others)] : []),
