@@ -44,7 +44,7 @@ async function attachMedia(
 /**
  * One GOWA delivery: verify the signature over the raw bytes, parse, filter, drop duplicates, flatten,
  * optionally fetch the media — and start one execution with one item, or answer without starting any.
- * A forged post costs only what verification needs: four parameters and one credential read.
+ * A forged post costs only what verification needs: at most four parameters and one credential read.
  */
 export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const verification = readVerificationSettings(this);
