@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: builds the package, then runs every benchmark and writes its figures into BENCHMARKS.md.
  *   npm run bench                 all benchmarks
- *   npm run bench -- sending      only bench/sending.bench.js (likewise: reminder, trigger-dedup)
+ *   npm run bench -- sending      only bench/sending.bench.js (likewise: reminder, trigger-dedup, trigger-throughput)
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');

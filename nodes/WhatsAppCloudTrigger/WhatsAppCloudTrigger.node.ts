@@ -12,7 +12,11 @@ export class WhatsAppCloudTrigger implements INodeType {
 		name: 'whatsAppCloudTrigger',
 		icon: { light: 'file:../../icons/whatsapp-cloud.svg', dark: 'file:../../icons/whatsapp-cloud.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves exactly as 1. n8n evaluates the expression $parameter["options"]["binaryData"] for every
+		// request to a start node of version 1 (webhook-helpers parseRequestBody, meant for its Webhook node v1): with
+		// N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE that builds an expression isolate per delivery; from 1.1 on it does not.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ [].concat($parameter["events"]).join(", ") }}',
 		description: 'Starts the workflow when Meta’s WhatsApp Business Cloud API reports messages, delivery statuses or errors',
 		defaults: { name: 'WhatsApp Cloud Trigger' },

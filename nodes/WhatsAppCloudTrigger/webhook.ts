@@ -24,7 +24,6 @@ async function appSecretOf(context: IWebhookFunctions): Promise<string> {
  * drop redeliveries, optionally fetch media — then start one execution with the remaining items, or none.
  */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const settings = readSettings(this);
 	const rawBody = (await rawBodyOf(this.getRequestObject())) ?? Buffer.alloc(0);
 	const secret = await appSecretOf(this);
 	const check = verifySignature(rawBody, this.getHeaderData()[SIGNATURE_HEADER], secret);
@@ -34,6 +33,8 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		return answer(this, 401, 'Invalid or missing X-Hub-Signature-256');
 	}
 
+	// Parameters only after verification: a forged post costs one credential read and no parameter.
+	const settings = readSettings(this);
 	const delivery = parseDelivery(rawBody);
 	if (delivery === undefined) return answer(this, 400, 'The body is not a WhatsApp Cloud webhook');
 	const { updates, dropped } = walkDelivery(delivery);

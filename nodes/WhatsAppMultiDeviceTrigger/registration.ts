@@ -6,7 +6,7 @@ import type { DeviceWebhookConfig } from './deviceWebhook';
 import { NO_DEVICE_WEBHOOK, findDeviceWebhook, readDeviceWebhook, writeDeviceWebhook } from './deviceWebhook';
 import { eventsForGowa, normaliseGowaEvents } from './events';
 import { deriveWebhookSecret, openSealed, sealSecret, secretContext } from './secret';
-import type { TriggerSettings } from './settings';
+import type { TriggerSettings, VerificationSettings } from './settings';
 import { credentialField, readFilter, readSettings } from './settings';
 
 /**
@@ -57,7 +57,7 @@ function ownWebhookUrl(context: IHookFunctions): string {
 }
 
 /** The secret GOWA must sign with for this trigger: derived from the credential, or the credential's own. */
-export async function expectedSecret(context: IHookFunctions | IWebhookFunctions, settings: TriggerSettings): Promise<string> {
+export async function expectedSecret(context: IHookFunctions | IWebhookFunctions, settings: VerificationSettings): Promise<string> {
 	if (settings.secretSource === 'generated') {
 		const { key, scope } = await secretContext(context, settings.deviceId);
 		return key === undefined ? '' : deriveWebhookSecret(key, scope);

@@ -1,4 +1,4 @@
-import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/transport';
@@ -11,15 +11,20 @@ type TriggerContext = IHookFunctions | IWebhookFunctions;
 
 export type SecretSource = 'generated' | 'credential';
 
-/** The trigger's parameters, read once per call. */
-export interface TriggerSettings {
-	events: string[];
+/** The parameters that decide how a delivery is verified: all a forged post makes the trigger read. */
+export interface VerificationSettings {
 	/** Device whose webhook the trigger registers; '' = GOWA is pointed at the trigger by hand. */
 	deviceId: string;
 	/** Whether activation registers the webhook on the device (only with a device). */
 	registers: boolean;
 	secretSource: SecretSource;
 	verifySignature: boolean;
+	options: IDataObject;
+}
+
+/** The trigger's parameters, each read once per call. */
+export interface TriggerSettings extends VerificationSettings {
+	events: string[];
 	ignoreFromMe: boolean;
 	ignoreGroups: boolean;
 	dedupWindowMs: number;
@@ -28,7 +33,6 @@ export interface TriggerSettings {
 	downloadMedia: boolean;
 	binaryPropertyName: string;
 	insecureSkipVerify: boolean;
-	options: IDataObject;
 }
 
 function stringParameter(context: TriggerContext, name: string): string {
@@ -42,10 +46,23 @@ function minutes(value: unknown, fallback: number): number {
 	return Number.isFinite(number) ? Math.max(0, number) : fallback;
 }
 
-export function readSettings(context: TriggerContext): TriggerSettings {
+export function readVerificationSettings(context: TriggerContext): VerificationSettings {
 	const options = (context.getNodeParameter('options', {}) ?? {}) as IDataObject;
 	const deviceId = stringParameter(context, 'deviceId');
 	const registers = deviceId !== '' && context.getNodeParameter('registerWebhook', true) !== false;
+	return {
+		deviceId,
+		registers,
+		// Without a registration GOWA's own --webhook-secret applies, which only the credential can hold.
+		secretSource: registers && context.getNodeParameter('secretSource', 'generated') !== 'credential' ? 'generated' : 'credential',
+		verifySignature: options.disableSignatureCheck !== true,
+		options,
+	};
+}
+
+/** All parameters; those of `verification` (already read for this call) are not read again. */
+export function readSettings(context: TriggerContext, verification = readVerificationSettings(context)): TriggerSettings {
+	const options = verification.options;
 	const window = minutes(options.dedupWindowMinutes, DEFAULT_WINDOW_MINUTES);
 	// Version 1 kept these in Options, off while absent; 1.1 shows them as parameters with their defaults.
 	const visible = context.getNode().typeVersion >= 1.1;
@@ -53,12 +70,8 @@ export function readSettings(context: TriggerContext): TriggerSettings {
 	const binaryProperty = visible ? context.getNodeParameter('binaryPropertyName', 'data') : options.binaryPropertyName;
 	const property = typeof binaryProperty === 'string' ? binaryProperty.trim() : '';
 	return {
+		...verification,
 		events: selectedEvents(context.getNodeParameter('events', ['message'])),
-		deviceId,
-		registers,
-		// Without a registration GOWA's own --webhook-secret applies, which only the credential can hold.
-		secretSource: registers && context.getNodeParameter('secretSource', 'generated') !== 'credential' ? 'generated' : 'credential',
-		verifySignature: options.disableSignatureCheck !== true,
 		dedupWindowMs: window * 60_000,
 		// Unset: the deduplication window, so an event the window has forgotten cannot be replayed.
 		maxEventAgeMs: minutes(options.maxEventAgeMinutes, window) * 60_000,
@@ -67,12 +80,28 @@ export function readSettings(context: TriggerContext): TriggerSettings {
 		downloadMedia: flag('downloadMedia', false),
 		binaryPropertyName: property === '' ? 'data' : property,
 		insecureSkipVerify: options.insecureSkipVerify === true,
-		options,
 	};
 }
 
+/**
+ * The trigger's credential, decrypted once per call: n8n answers each getCredentials with a database read, a
+ * decryption and — with its default expression engine — a new expression isolate, so the password, the webhook
+ * secret and the country code of one delivery come from one read. Keyed by the call's context object (n8n makes
+ * one per request and per activation hook), so a changed credential is read on the next call.
+ */
+const credentialsOfCall = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+function credentialsOf(context: TriggerContext): Promise<ICredentialDataDecryptedObject> {
+	let pending = credentialsOfCall.get(context);
+	if (pending === undefined) {
+		pending = context.getCredentials(CREDENTIAL_TYPE);
+		credentialsOfCall.set(context, pending);
+	}
+	return pending;
+}
+
 export async function credentialField(context: TriggerContext, field: string): Promise<string> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await credentialsOf(context);
 	const value = credentials[field];
 	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value).trim();
 }

@@ -6,14 +6,14 @@ import { downloadMedia, findMedia } from './media';
 import type { GowaEvent } from './normalize';
 import { asGowaEvent, chatIdOf, eventTimeMs, flattenEvent, parseJsonBody } from './normalize';
 import { expectedSecret } from './registration';
-import type { TriggerSettings } from './settings';
-import { readFilter, readSettings } from './settings';
+import type { TriggerSettings, VerificationSettings } from './settings';
+import { readFilter, readSettings, readVerificationSettings } from './settings';
 import type { DownloadedMedia } from './sharedShape';
 import { toInboundEvent } from './sharedShape';
 import { describeSignatureFailure, SIGNATURE_HEADER, verifySignature } from './signature';
 import { answerWithoutExecution as answer, rawBodyOf } from '../shared/webhookRequest';
 
-async function secretFor(context: IWebhookFunctions, settings: TriggerSettings): Promise<string> {
+async function secretFor(context: IWebhookFunctions, settings: VerificationSettings): Promise<string> {
 	try {
 		return await expectedSecret(context, settings);
 	} catch (error) {
@@ -44,13 +44,14 @@ async function attachMedia(
 /**
  * One GOWA delivery: verify the signature over the raw bytes, parse, filter, drop duplicates, flatten,
  * optionally fetch the media — and start one execution with one item, or answer without starting any.
+ * A forged post costs only what verification needs: at most four parameters and one credential read.
  */
 export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const settings = readSettings(this);
+	const verification = readVerificationSettings(this);
 	const rawBody = await rawBodyOf(this.getRequestObject());
 
-	if (settings.verifySignature) {
-		const secret = await secretFor(this, settings);
+	if (verification.verifySignature) {
+		const secret = await secretFor(this, verification);
 		const check = verifySignature(rawBody ?? Buffer.alloc(0), this.getHeaderData()[SIGNATURE_HEADER], secret);
 		if (!check.valid) {
 			const reason = describeSignatureFailure(check.reason);
@@ -60,6 +61,7 @@ export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookRes
 		}
 	}
 
+	const settings = readSettings(this, verification);
 	const posted = rawBody !== undefined ? parseJsonBody(rawBody) : this.getBodyData();
 	const event = asGowaEvent(posted);
 	if (event === undefined) return answer(this, 400, 'The body is not a GOWA webhook event');

@@ -38,6 +38,7 @@ export interface PostOptions {
 	credentials?: IDataObject;
 	staticData?: IDataObject;
 	mode?: 'webhook' | 'manual' | 'trigger';
+	typeVersion?: number;
 }
 
 /** One POST delivery, signed with the app secret unless headers are given. */
@@ -51,6 +52,7 @@ export async function post(body: IDataObject | string | Buffer, options: PostOpt
 		request: { rawBody, headers: options.headers ?? { 'X-Hub-Signature-256': sign(rawBody) } },
 		staticData: options.staticData,
 		mode: options.mode,
+		typeVersion: options.typeVersion,
 	});
 }
 
