@@ -85,6 +85,7 @@ async function startQueueEnvironment(options = {}) {
 		env.install = await time('ensureN8n', () => ensureN8n());
 		const pack = await time('buildAndPack', () => buildAndPack({ skipBuild: options.skipBuild }));
 		env.cleanups.push(() => pack.cleanup());
+		env.tarball = pack.tarball; // for a process started later (bench/queue.bench.js: the regular-mode n8n)
 
 		const { startSimulator } = loadSimulator();
 		env.sim = await startSimulator(simulatorOptions(options.simulator));
