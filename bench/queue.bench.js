@@ -28,7 +28,7 @@ const path = require('node:path');
 const { randomUUID } = require('node:crypto');
 const { spawnSync } = require('node:child_process');
 
-const { startQueueEnvironment, workerOf } = require('../e2e/lib/queue');
+const { startQueueEnvironment, workerOf, n8nDatabaseEnv } = require('../e2e/lib/queue');
 const { N8nInstance, postWebhookAt } = require('../e2e/lib/n8n');
 const { installPackage } = require('../e2e/lib/pack');
 const { queuePrerequisites, postgresBinDir } = require('../e2e/lib/services');
@@ -137,15 +137,7 @@ async function startRegular(env) {
 	const regular = new N8nInstance({
 		install: env.install,
 		logFile: path.join(LOG_DIR, 'regular.log'),
-		env: {
-			EXECUTIONS_MODE: 'regular',
-			DB_TYPE: 'postgresdb',
-			DB_POSTGRESDB_HOST: env.pg.host,
-			DB_POSTGRESDB_PORT: String(env.pg.port),
-			DB_POSTGRESDB_DATABASE: env.pg.database,
-			DB_POSTGRESDB_USER: env.pg.user,
-			DB_POSTGRESDB_PASSWORD: '',
-		},
+		env: { EXECUTIONS_MODE: 'regular', ...n8nDatabaseEnv(env.pg) },
 	});
 	env.instances.push(regular); // stopped by the harness's shared stop
 	await installPackage(regular.userFolder, env.tarball);
