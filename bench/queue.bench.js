@@ -235,15 +235,20 @@ function costParagraph(meta, cell) {
 		const [pq, pr] = [cell('queue', latency, sender, 'pair'), cell('regular', latency, sender, 'pair')];
 		return `${seconds(pq.endToEndMs)} on two workers vs ${seconds(pr.endToEndMs)} in one regular process (${(pq.endToEndMs / pr.endToEndMs).toFixed(2)}×)`;
 	};
+	const fast = cell('regular', high, 'p20', 'single');
+	const ideal = (meta.items / 20) * high;
+	const cpuBound = fast.runMs > 2 * ideal;
 	return [
 		'### What scaling out costs',
 		'',
-		`Per execution, queue mode pays for the way in and out: the POST passes nginx and a webhook processor into Redis and waits for a worker (start delay ${seconds(q.beforeStartMs)} vs ${seconds(r.beforeStartMs)} in regular mode, latency ${low} ms, default sender), and after the run the worker saves the execution to PostgreSQL and the main learns it finished (end to end minus start delay minus execution: ${seconds(after(q))} vs ${seconds(after(r))}; includes up to ${POLL_MS} ms of polling). ` +
-			`For one execution of ${meta.items} sends, end to end in queue mode was ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}× regular mode across the rows above: scaling out does not make one bulk send faster, because one execution still runs all its items in one process and Parallel Requests against the one GOWA server sets its pace.`,
+		`Per execution, queue mode pays for the way in and out: the POST passes nginx and a webhook processor into Redis and waits for a worker (start delay ${seconds(q.beforeStartMs)} vs ${seconds(r.beforeStartMs)} in regular mode, latency ${low} ms, default sender), and after the run the worker, not the main, saves the execution data to PostgreSQL before the API lists it as finished (end to end minus start delay minus execution: ${seconds(after(q))} vs ${seconds(after(r))}; includes up to ${POLL_MS} ms of polling). ` +
+			`For one execution of ${meta.items} sends, end to end in queue mode was ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}× regular mode across the rows above: scaling out does not make one bulk send faster, because one execution still runs all its items in one process.`,
 		'',
-		`What scaling out buys is parallel executions. Two executions of ${meta.items} sends posted at once, latency ${low} ms: default ${pair(low, 'default')}; Parallel Requests 20 ${pair(low, 'p20')}. Latency ${high} ms: default ${pair(high, 'default')}; Parallel Requests 20 ${pair(high, 'p20')}. ` +
-			'In regular mode both executions share one Node event loop; in queue mode each runs in its own worker process. While the sends mostly wait on GOWA, one event loop already overlaps two executions, so the gain comes when building and sending the items keeps a process busy (low GOWA latency, many concurrent executions). ' +
-			'Here main, 2 workers, 2 webhook processors, PostgreSQL, Redis, nginx and the simulator share the same 2 cores (with other jobs): on separate machines the parallel capacity grows with the workers\' cores, while the per-execution overhead stays.',
+		`What scaling out buys is parallel executions: in regular mode two executions share one process's event loop, in queue mode each runs in its own worker process. Two executions of ${meta.items} sends posted at once, latency ${low} ms: default ${pair(low, 'default')}; Parallel Requests 20 ${pair(low, 'p20')}. Latency ${high} ms: default ${pair(high, 'default')}; Parallel Requests 20 ${pair(high, 'p20')}.`,
+		'',
+		cpuBound
+			? `Read these figures as a machine with its CPU full, not as GOWA's pace: at ${high} ms, ${meta.items} sends with Parallel Requests 20 wait on GOWA for only ${seconds(ideal)}, yet one execution took ${seconds(fast.runMs)} in regular mode — the n8n processes (regular: one; queue: main, 2 workers, 2 webhook processors) with their task runners, PostgreSQL, Redis, nginx and the simulator shared 2 cores with other jobs (load average above). The modes ran one after the other (queue first), so the two modes met different minutes of that load: ratios far from 1 in single-execution rows say more about the load than about the mode. What does come from the mode is the start delay and the saving after the run, paid by every execution, and the second worker process, which helped where one process was the limit (two executions at ${low} ms). Scaling out pays when each worker brings its own cores; on one small machine it adds processes that compete for the same CPU.`
+			: `While the sends mostly wait on GOWA, one event loop already overlaps two executions, so the gain comes when building and sending the items keeps a process busy (low GOWA latency, many concurrent executions). On separate machines the parallel capacity grows with the workers' cores, while the per-execution overhead stays.`,
 		'',
 	];
 }
