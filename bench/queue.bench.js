@@ -286,6 +286,8 @@ async function main() {
 		for (const sender of SENDERS) await env.n8n.activate(sender.id);
 		const results = [];
 		await measureMode({ name: 'queue', env, api: env.n8n, entry: env.lb.roundRobin, ranOn: (id) => workerOf(env, id) ?? 'no worker' }, results);
+		const ran = new Set(results.flatMap((r) => r.executions.map((e) => e.ranOn)));
+		for (const worker of env.workers) if (!ran.has(worker.role)) throw new Error(`${worker.role} ran no execution: see ${worker.logFile}`);
 		await measureMode(await startRegular(env), results);
 		const meta = { date: new Date().toISOString().slice(0, 10), machine: machineLine(env.install), services: serviceVersions(), items: ITEMS, runs: RUNS, latencies: LATENCIES };
 		fs.writeFileSync(path.join(LOG_DIR, 'results.json'), JSON.stringify({ meta, results }, null, 2));
