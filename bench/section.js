@@ -23,4 +23,19 @@ function writeSection(section) {
 	fs.writeFileSync(FILE, next.replace(/\n{3,}/g, '\n\n'));
 }
 
-module.exports = { writeSection };
+/** "2 × CPU, 24 GiB RAM, Linux …; n8n x on Node y, benchmark runner and simulator on Node z" for an ensureN8n() install. */
+function machineLine(install) {
+	const os = require('node:os');
+	const cpu = os.cpus();
+	const nodeVersion = require('node:child_process').spawnSync(install.nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
+	return `${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}; ` +
+		`n8n ${install.version} on Node ${nodeVersion}, benchmark runner and simulator on Node ${process.version}`;
+}
+
+/** The middle value (the upper one of an even count). */
+function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+module.exports = { writeSection, machineLine, median };

@@ -20,11 +20,11 @@
  *   N8N_EXPRESSION_ENGINE=legacy                   passed to n8n (its default in 2.41 is 'vm', an isolate per expression)
  */
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 
 const { startEnvironment } = require('../e2e/lib/environment');
 const { CREDENTIALS, GOWA } = require('../e2e/lib/fixtures');
+const { machineLine, median } = require('./section');
 
 const ROOT = path.join(__dirname, '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -229,19 +229,7 @@ function medianTimeline(timelines) {
 	return result;
 }
 
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-};
-
 // --- report ----------------------------------------------------------------------------------------------------
-
-function machine(env) {
-	const cpu = os.cpus();
-	const nodeVersion = require('node:child_process').spawnSync(env.install.nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
-	return `${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}; ` +
-		`n8n ${env.install.version} on Node ${nodeVersion}, benchmark runner and simulator on Node ${process.version}`;
-}
 
 function writeSection(markdown) {
 	const file = path.join(ROOT, 'BENCHMARKS.md');
@@ -341,7 +329,7 @@ async function main() {
 		const httpMemory = { peakRssKb: median(httpMemoryRuns.map((r) => r.peakRssKb)), ms: median(httpMemoryRuns.map((r) => r.ms)) };
 
 		// --- report ---
-		lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine(env)}.`);
+		lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine(env.install)}.`);
 		lines.push(`Every figure is the execution's \`stoppedAt − startedAt\` from \`n8n execute --id\` (median of ${RUNS}); the GOWA simulator ran in the benchmark process with request validation off and a fixed latency per request. Command: \`npm run bench\` (\`node bench/sending.bench.js --write\`).`);
 		lines.push('');
 		lines.push(`### ${ITEMS} text sends: Manual Trigger → Code (${ITEMS} items) → sender`);

@@ -28,10 +28,26 @@ async function firstFreePortFrom(start, attempts = 50) {
 	return freePort(0);
 }
 
-/** `count` distinct free ports. */
+/**
+ * Ports this process already handed out. Their owners bind them later (n8n processes starting side by side), so
+ * until then the OS may offer the same port again: a worker's health port once landed on a webhook processor's
+ * port, the worker exited and the processor answered the worker's readiness check. Oldest dropped past the cap.
+ */
+const handedOut = new Set();
+const HANDED_OUT_CAP = 4096;
+
+/** `count` distinct free ports, none handed out earlier by this process. */
 async function freePorts(count) {
 	const ports = new Set();
-	while (ports.size < count) ports.add(await freePort(0));
+	while (ports.size < count) {
+		const port = await freePort(0);
+		if (!handedOut.has(port)) ports.add(port);
+	}
+	for (const port of ports) handedOut.add(port);
+	for (const port of handedOut) {
+		if (handedOut.size <= HANDED_OUT_CAP) break;
+		handedOut.delete(port);
+	}
 	return [...ports];
 }
 

@@ -85,6 +85,7 @@ async function startQueueEnvironment(options = {}) {
 		env.install = await time('ensureN8n', () => ensureN8n());
 		const pack = await time('buildAndPack', () => buildAndPack({ skipBuild: options.skipBuild }));
 		env.cleanups.push(() => pack.cleanup());
+		env.tarball = pack.tarball; // for a process started later (bench/queue.bench.js: the regular-mode n8n)
 
 		const { startSimulator } = loadSimulator();
 		env.sim = await startSimulator(simulatorOptions(options.simulator));
@@ -130,12 +131,7 @@ async function startQueueEnvironment(options = {}) {
 
 		const shared = {
 			EXECUTIONS_MODE: 'queue',
-			DB_TYPE: 'postgresdb',
-			DB_POSTGRESDB_HOST: env.pg.host,
-			DB_POSTGRESDB_PORT: String(env.pg.port),
-			DB_POSTGRESDB_DATABASE: env.pg.database,
-			DB_POSTGRESDB_USER: env.pg.user,
-			DB_POSTGRESDB_PASSWORD: '',
+			...n8nDatabaseEnv(env.pg),
 			QUEUE_BULL_REDIS_HOST: env.redis.host,
 			QUEUE_BULL_REDIS_PORT: String(env.redis.port),
 			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
@@ -203,6 +199,18 @@ async function startQueueEnvironment(options = {}) {
 	}
 }
 
+/** The environment that points an n8n process at the PostgreSQL from startPostgres() (trust auth, no password). */
+function n8nDatabaseEnv(pg) {
+	return {
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: pg.host,
+		DB_POSTGRESDB_PORT: String(pg.port),
+		DB_POSTGRESDB_DATABASE: pg.database,
+		DB_POSTGRESDB_USER: pg.user,
+		DB_POSTGRESDB_PASSWORD: '',
+	};
+}
+
 function assertNoPackageFailure(instance) {
 	const text = instance.logTail(200_000);
 	const failure = text.indexOf(`Failed to load package "${PACKAGE_NAME}"`);
@@ -222,4 +230,4 @@ function workerOf(env, executionId) {
 	return env.workers.find((worker) => pattern.test(worker.logTail(5_000_000)))?.role;
 }
 
-module.exports = { startQueueEnvironment, workerOf, QUEUE_CREDENTIALS, gowaProxyConfig };
+module.exports = { startQueueEnvironment, workerOf, n8nDatabaseEnv, QUEUE_CREDENTIALS, gowaProxyConfig };
