@@ -20,6 +20,7 @@
  *   N8N_EXPRESSION_ENGINE=legacy                   passed to n8n (its default in 2.41 is 'vm', an isolate per expression)
  */
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const { startEnvironment } = require('../e2e/lib/environment');
@@ -329,7 +330,7 @@ async function main() {
 		const httpMemory = { peakRssKb: median(httpMemoryRuns.map((r) => r.peakRssKb)), ms: median(httpMemoryRuns.map((r) => r.ms)) };
 
 		// --- report ---
-		lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine(env.install)}.`);
+		lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine(env.install)}; 1-minute load average ${os.loadavg()[0].toFixed(1)} at the end.`);
 		lines.push(`Every figure is the execution's \`stoppedAt − startedAt\` from \`n8n execute --id\` (median of ${RUNS}); the GOWA simulator ran in the benchmark process with request validation off and a fixed latency per request. Command: \`npm run bench\` (\`node bench/sending.bench.js --write\`).`);
 		lines.push('');
 		lines.push(`### ${ITEMS} text sends: Manual Trigger → Code (${ITEMS} items) → sender`);
@@ -369,6 +370,7 @@ async function main() {
 		if (!allSent || duplicates > 0) process.exitCode = 1;
 	} finally {
 		await env.stop();
+		fs.rmSync(PROBE_DIR, { recursive: true, force: true });
 	}
 }
 
