@@ -27,6 +27,8 @@ export interface DeliverySettings {
 	/** Retry sends whose outcome is unknown (timeout, 504, connection reset): they may have been delivered. */
 	retryUnknownDelivery: boolean;
 	timeoutMs: number;
+	/** Every item is checked before the first request (off: each item just before its own). */
+	checkAllItemsFirst: boolean;
 }
 
 export const DEFAULT_DELIVERY: DeliverySettings = {
@@ -41,6 +43,7 @@ export const DEFAULT_DELIVERY: DeliverySettings = {
 	maxRetryAfterMs: 120_000,
 	retryUnknownDelivery: false,
 	timeoutMs: 60_000,
+	checkAllItemsFirst: true,
 };
 
 const HOUR = 3_600_000;
@@ -318,5 +321,6 @@ export function deliverySettingsFrom(options: IDataObject): DeliverySettings {
 		maxRetryAfterMs: number('maxRetryAfterMs', 0, 3_600_000),
 		retryUnknownDelivery: options.retryUnknownDelivery === true,
 		timeoutMs: number('timeoutMs', 1_000, 600_000),
+		checkAllItemsFirst: options.checkAllItemsFirst !== false,
 	};
 }

@@ -16,8 +16,8 @@ export interface ItemLoop {
 	/** The provider's error item of a failed or skipped item (never a secret). */
 	errorJson: (error: ItemFailure, status: 'failed' | 'skipped') => IDataObject;
 	/**
-	 * Checks one item before anything is sent: the router's text checks, then the operation itself with every request
-	 * held (DeliveryPolicy.validating). An item that reaches its first request is valid.
+	 * With "Check All Items First" (the default), runs before anything is sent for every item, with every request held
+	 * (DeliveryPolicy.validating): an item that reaches its first request is valid. Usually `execute` itself.
 	 */
 	validate?: (itemIndex: number) => Promise<unknown>;
 }
@@ -45,15 +45,16 @@ async function validateItems(loop: ItemLoop, validate: (itemIndex: number) => Pr
 }
 
 /**
- * The item loop both action nodes share. With `validate`, every item is checked first: nothing is sent if one is
- * invalid, unless Continue On Fail (then invalid items become error items and the valid ones are sent). Then: up to "Parallel Requests" items at once; the output keeps input order with
+ * The item loop both action nodes share. With `validate` and "Check All Items First" on, every item is checked first:
+ * nothing is sent if one is invalid, unless Continue On Fail (then invalid items become error items and the valid ones
+ * are sent); off, each item's own checks run just before its send. Then: up to "Parallel Requests" items at once; the output keeps input order with
  * pairedItem; Continue On Fail and "Return Unsent" honoured. Without Continue On Fail the first failure stops new
  * items from starting (items in flight finish first, then it is raised). A cancelled execution starts no further item.
  */
 export async function runItems(context: IExecuteFunctions, loop: ItemLoop): Promise<INodeExecutionData[][]> {
 	const { itemCount, policy, execute, errorJson } = loop;
 	const continueOnFail = context.continueOnFail();
-	const invalid = loop.validate === undefined ? undefined : await validateItems(loop, loop.validate);
+	const invalid = loop.validate === undefined || !policy.settings.checkAllItemsFirst ? undefined : await validateItems(loop, loop.validate);
 	if (invalid !== undefined && !continueOnFail && invalid.size > 0) {
 		const first = Math.min(...invalid.keys());
 		throw withItemIndex(context.getNode(), invalid.get(first), first);

@@ -16,7 +16,7 @@ const CLOUD_WORDING: Record<string, string> = {
 };
 
 /** Options the Cloud transport implements; an option added to the GOWA node later is not offered here until it is. */
-const IMPLEMENTED = new Set([...Object.keys(CLOUD_WORDING), 'baseDelayMs', 'onDailyLimit', 'parallelRequests', 'retryUnknownDelivery']);
+const IMPLEMENTED = new Set([...Object.keys(CLOUD_WORDING), 'baseDelayMs', 'checkAllItemsFirst', 'onDailyLimit', 'parallelRequests', 'retryUnknownDelivery']);
 
 export const cloudSendingOptions: INodeProperties = {
 	...sendingOptions,

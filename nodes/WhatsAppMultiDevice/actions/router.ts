@@ -40,12 +40,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const settings = deliverySettingsFrom(context.getNodeParameter('sending', 0, {}) as IDataObject);
 	const policy = new DeliveryPolicy(settings, context.getExecutionCancelSignal?.());
 	attachDeliveryPolicy(context, policy);
-	// The validation step of every operation: the text parameters (no object or array from an expression), then the
-	// operation itself with every request held — recipient, text, media type and size, whatever it checks first.
+	// Each item: the text parameters (no object or array from an expression), then the operation — recipient, text,
+	// media type and size, whatever it checks before its first request. The validation pass runs it with requests held.
 	const textParameters = [...operation.description, deviceIdField, sendingOptions];
-	const validate = async (itemIndex: number) => {
+	const execute = async (itemIndex: number) => {
 		checkTextParameters(context, itemIndex, textParameters);
 		return await operation.execute.call(context, itemIndex);
 	};
-	return await runItems(context, { itemCount: items.length, policy, execute: async (itemIndex) => await operation.execute.call(context, itemIndex), errorJson, validate });
+	return await runItems(context, { itemCount: items.length, policy, execute, errorJson, validate: execute });
 }

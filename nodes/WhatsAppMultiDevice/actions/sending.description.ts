@@ -19,6 +19,14 @@ export const sendingOptions: INodeProperties = {
 			description: 'Pause before the first retry; each further retry waits about twice as long (with random jitter). A Retry-After header from the server wins.',
 		},
 		{
+			displayName: 'Check All Items First',
+			name: 'checkAllItemsFirst',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether every item (recipient, text, media) is checked before the first message goes out, so a bad row stops the run before anything is sent. Off: sending starts at once and each item is checked just before its own send — faster for large lists you trust, but without Continue On Fail the rows before a bad one are already sent.',
+		},
+		{
 			displayName: 'Max Attempts',
 			name: 'maxAttempts',
 			type: 'number',

@@ -28,6 +28,13 @@ describeCloudContract('WhatsApp Cloud: validation before the first request', () 
 		expect(kit.requests().filter((request) => request.graphPath === `/${kit.sim.phoneNumberId}/messages`)).toHaveLength(3);
 	});
 
+	test('with Check All Items First off, sending starts at once: the rows before the invalid row are sent', async () => {
+		const result = await kit.run({ ...sendText, sending: { parallelRequests: 1, checkAllItemsFirst: false } }, rows.map((json) => ({ json })));
+		expect(result.error?.message).toMatch(/^Recipient/);
+		expect(result.error?.context?.itemIndex).toBe(2);
+		expect(kit.requests().filter((request) => request.graphPath === `/${kit.sim.phoneNumberId}/messages`)).toHaveLength(2);
+	});
+
 	test('each expression of each item is resolved once for the validation pass and the send', async () => {
 		const resolved = new Map<string, number>();
 		// n8n's own resolution (the context's getNodeParameter calls it): counted, then done as usual.

@@ -4,7 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 test('the same options as the GOWA node, per phone number, naming Meta’s retryable and never-retried codes', () => {
 	const options = cloudSendingOptions.options as INodeProperties[];
-	expect(options.map((option) => option.name).sort()).toEqual(['baseDelayMs', 'jitterMs', 'maxAttempts', 'messagesPerDay', 'messagesPerHour', 'messagesPerMinute', 'onDailyLimit', 'parallelRequests', 'retryUnknownDelivery', 'timeoutMs']);
+	expect(options.map((option) => option.name).sort()).toEqual(['baseDelayMs', 'checkAllItemsFirst', 'jitterMs', 'maxAttempts', 'messagesPerDay', 'messagesPerHour', 'messagesPerMinute', 'onDailyLimit', 'parallelRequests', 'retryUnknownDelivery', 'timeoutMs']);
 	const byName = Object.fromEntries(options.map((option) => [option.name, option]));
 	expect(byName.maxAttempts.description).toMatch(/4, 80007, 130429, 131056/);
 	expect(byName.maxAttempts.description).toMatch(/Never retried: 131047/);

@@ -275,6 +275,22 @@ describe('an expression giving an object or a list is never sent as text (item 1
 describe('every item is validated before the first send (item 21)', () => {
 	const rows = [{ phone: '6281200000001' }, { phone: '6281200000002' }, { phone: 'not a phone' }, { phone: '6281200000004' }];
 
+	it('with Check All Items First off, sending starts at once: the rows before the invalid row are sent, then the node fails there', async () => {
+		const result = await runNode({ parameters: sendText({ parallelRequests: 1, checkAllItemsFirst: false }), credentials: gowa.credentials(), items: rows.map((json) => ({ json })) });
+		expect(result.error?.message).toBe('Recipient: "not a phone" is not a phone number');
+		expect(result.error?.context?.itemIndex).toBe(2);
+		expect(sendRequests().map((request) => (request.json as { phone: string }).phone)).toEqual(['6281200000001@s.whatsapp.net', '6281200000002@s.whatsapp.net']);
+	});
+
+	it('with Check All Items First off and Continue On Fail, each row is checked just before its own send', async () => {
+		const objectRow = { phone: { number: '6281200000005' } };
+		const items = [...rows, objectRow].map((json) => ({ json }));
+		const result = await runNode({ parameters: sendText({ parallelRequests: 2, checkAllItemsFirst: false }), credentials: gowa.credentials(), items, continueOnFail: true });
+		expect(result.items.map((item) => item.json.status)).toEqual(['sent', 'sent', 'failed', 'sent', 'failed']);
+		expect(result.items[4].json.error).toBe('Recipient is an object, not text');
+		expect(sendRequests()).toHaveLength(3);
+	});
+
 	it('without Continue On Fail, an invalid row 2 fails the node and nothing is sent (a re-run sends nothing twice)', async () => {
 		const result = await runNode({ parameters: sendText({ parallelRequests: 1 }), credentials: gowa.credentials(), items: rows.map((json) => ({ json })) });
 		expect(result.error?.message).toBe('Recipient: "not a phone" is not a phone number');
