@@ -108,6 +108,7 @@ function variants(simUrl) {
 	return [
 		{ key: 'oursDefault', label: 'WhatsApp MultiDevice, default (Parallel Requests 5)', wf: linear('benchOursDefault', 'bench ours default', ITEMS, oursNode({})), pool: 5 },
 		{ key: 'ours20', label: 'WhatsApp MultiDevice, Parallel Requests 20', wf: linear('benchOursParal20', 'bench ours 20', ITEMS, oursNode({ parallelRequests: 20 })), pool: 20 },
+		{ key: 'ours20Streaming', label: 'WhatsApp MultiDevice, Parallel Requests 20, Check All Items First off', wf: linear('benchOursStream1', 'bench ours 20 streaming', ITEMS, oursNode({ parallelRequests: 20, checkAllItemsFirst: false })), pool: 20 },
 		{ key: 'ours1', label: 'WhatsApp MultiDevice, sequential (Parallel Requests 1)', wf: linear('benchOursSequent', 'bench ours 1', ITEMS, oursNode({ parallelRequests: 1 })), pool: 1 },
 		{ key: 'httpDefault', label: 'HTTP Request v4.2, default options', wf: linear('benchHttpDefault', 'bench http default', ITEMS, httpNode(simUrl)) },
 		{ key: 'httpBatching', label: 'HTTP Request v4.2, Batching 50 / 1000 ms', wf: linear('benchHttpBatching', 'bench http batching', ITEMS, httpNode(simUrl, { batching: { batch: { batchSize: 50, batchInterval: 1000 } } })) },
