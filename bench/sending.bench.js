@@ -25,7 +25,7 @@ const path = require('node:path');
 
 const { startEnvironment } = require('../e2e/lib/environment');
 const { CREDENTIALS, GOWA } = require('../e2e/lib/fixtures');
-const { machineLine, median } = require('./section');
+const { machineLine, median, writeSection } = require('./section');
 
 const ROOT = path.join(__dirname, '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -233,18 +233,6 @@ function medianTimeline(timelines) {
 
 // --- report ----------------------------------------------------------------------------------------------------
 
-function writeSection(markdown) {
-	const file = path.join(ROOT, 'BENCHMARKS.md');
-	const heading = '## Bulk sending (WhatsApp MultiDevice)';
-	let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-	const start = text.indexOf(heading);
-	if (start >= 0) {
-		const next = text.indexOf('\n## ', start + heading.length);
-		text = text.slice(0, start) + text.slice(next >= 0 ? next + 1 : text.length);
-	}
-	text = `${text.trimEnd()}\n\n${heading}\n\n${markdown.trim()}\n`;
-	fs.writeFileSync(file, text);
-}
 
 async function main() {
 	const write = process.argv.includes('--write');
@@ -366,7 +354,7 @@ async function main() {
 		lines.push('**Reading the trade-off.** Parallel Requests sets how many sends are in flight against one GOWA server; the default 5 keeps bursts small while still far ahead of one-at-a-time sending. WhatsApp bans numbers that burst to new contacts: for promotions set Messages per Minute (e.g. 20–30) and a Random Extra Delay — pacing then dominates the wall time, not the node.');
 		log('');
 		log(lines.join('\n'));
-		if (write) writeSection(lines.join('\n'));
+		if (write) writeSection(`## Bulk sending (WhatsApp MultiDevice)\n\n${lines.join('\n').trim()}\n`);
 		log(`\nbenchmark finished in ${((Date.now() - started) / 1000).toFixed(0)} s${write ? ' — BENCHMARKS.md updated' : ''}`);
 		if (!allSent || duplicates > 0) process.exitCode = 1;
 	} finally {
