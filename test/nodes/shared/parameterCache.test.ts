@@ -4,10 +4,10 @@
  * validated is the value that is sent.
  */
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
-import { ExecuteContext } from 'n8n-core';
 
 import { withParameterCache } from '../../../nodes/shared/parameterCache';
 import { runNode, useSimulator } from '../../harness';
+import { countParameterResolutions } from './resolutionCounter';
 
 const gowa = useSimulator({ deviceId: 'salon-main' });
 
@@ -88,15 +88,7 @@ describe('in n8n’s engine: one resolution per parameter and item', () => {
 	afterEach(() => jest.restoreAllMocks());
 
 	it('the validation pass and the send read each expression of each item once (GOWA node)', async () => {
-		const resolved = new Map<string, number>();
-		// n8n's own resolution (the context's getNodeParameter calls it): counted, then done as usual.
-		const prototype = ExecuteContext.prototype as unknown as { _getNodeParameter: (...args: unknown[]) => unknown };
-		const original = prototype._getNodeParameter;
-		jest.spyOn(prototype, '_getNodeParameter').mockImplementation(function (this: unknown, ...args: unknown[]) {
-			const key = `${String(args[0])}#${String(args[1])}`;
-			resolved.set(key, (resolved.get(key) ?? 0) + 1);
-			return original.apply(this, args);
-		});
+		const resolved = countParameterResolutions();
 		const phones = ['6281200000001', '6281200000002', '6281200000003'];
 		const result = await runNode({
 			parameters: { resource: 'send', operation: 'text', recipient: '={{ $json.phone }}', message: '={{ "Hi " + $json.phone }}', options: {}, sending: { parallelRequests: 2 } },

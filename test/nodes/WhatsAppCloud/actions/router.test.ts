@@ -2,9 +2,9 @@
  * The WhatsApp Cloud router: every item is validated before the first request (bad input gets a clear error before
  * anything is sent), and each parameter of each item is resolved once (the validation pass and the send share it).
  */
-import { ExecuteContext } from 'n8n-core';
 
 import { CUSTOMER, describeCloudContract, expectRejectedBeforeSending, openWindow, useCloudSimulator } from '../cloudKit';
+import { countParameterResolutions } from '../../shared/resolutionCounter';
 
 describeCloudContract('WhatsApp Cloud: validation before the first request', () => {
 	const kit = useCloudSimulator();
@@ -36,15 +36,7 @@ describeCloudContract('WhatsApp Cloud: validation before the first request', () 
 	});
 
 	test('each expression of each item is resolved once for the validation pass and the send', async () => {
-		const resolved = new Map<string, number>();
-		// n8n's own resolution (the context's getNodeParameter calls it): counted, then done as usual.
-		const prototype = ExecuteContext.prototype as unknown as { _getNodeParameter: (...args: unknown[]) => unknown };
-		const original = prototype._getNodeParameter;
-		jest.spyOn(prototype, '_getNodeParameter').mockImplementation(function (this: unknown, ...args: unknown[]) {
-			const key = `${String(args[0])}#${String(args[1])}`;
-			resolved.set(key, (resolved.get(key) ?? 0) + 1);
-			return original.apply(this, args);
-		});
+		const resolved = countParameterResolutions();
 		const valid = [rows[0], rows[1]];
 		const result = await kit.run(sendText, valid.map((json) => ({ json })));
 		expect(result.error).toBeUndefined();

@@ -44,6 +44,13 @@ function standInN8n(chatKey: string) {
 	};
 }
 
+/** The item was handed to execution 42, which the stand-in saw looked up once and resumed once. */
+function expectHandedOverOnce(result: Awaited<ReturnType<typeof runNode>>, n8n: ReturnType<typeof standInN8n>): void {
+	expect(result.error).toBeUndefined();
+	expect(result.items[0].json).toMatchObject({ handedOff: true, handOff: { handedOff: true, executionId: '42' } });
+	expect(n8n.calls).toEqual({ lookups: 1, resumes: 1 });
+}
+
 describe('Hand Reply to Waiting Execution: looked up and resumed once per item, never in the validation pass', () => {
 	const gowa = useSimulator({ deviceId: 'salon-main' });
 	const cloud = useCloudSimulator();
@@ -58,9 +65,7 @@ describe('Hand Reply to Waiting Execution: looked up and resumed once per item, 
 				moreCredentials: n8n.credentials(),
 				items: [{ json: { from: CUSTOMER, text: '1' } }],
 			});
-			expect(result.error).toBeUndefined();
-			expect(result.items[0].json).toMatchObject({ handedOff: true, handOff: { handedOff: true, executionId: '42' } });
-			expect(n8n.calls).toEqual({ lookups: 1, resumes: 1 });
+			expectHandedOverOnce(result, n8n);
 		} finally {
 			await n8n.stop();
 		}
@@ -78,9 +83,7 @@ describe('Hand Reply to Waiting Execution: looked up and resumed once per item, 
 				moreCredentials: n8n.credentials(),
 				items: [{ json: { from: CUSTOMER, text: '1' } }],
 			});
-			expect(result.error).toBeUndefined();
-			expect(result.items[0].json).toMatchObject({ handedOff: true, handOff: { handedOff: true, executionId: '42' } });
-			expect(n8n.calls).toEqual({ lookups: 1, resumes: 1 });
+			expectHandedOverOnce(result, n8n);
 		} finally {
 			await n8n.stop();
 		}
