@@ -9,6 +9,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { forgedVariants, postForgeries } = require('../lib/forgery');
 const { readWorkflow } = require('../lib/workflows');
 
 const { startCloudSimulator } = require(path.join(__dirname, '..', '..', 'simulator', 'cloud'));
@@ -119,33 +120,8 @@ module.exports = [
 			const { meta, manual } = await cloudTriggerFixture(t);
 			const before = await executionCount(t, manual.id);
 			const body = Buffer.from(JSON.stringify(statusDelivery(meta, [{ id: 'wamid.FORGED', status: 'read', timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: CUSTOMER }])));
-			const hmac = (bytes, secret) => `sha256=${crypto.createHmac('sha256', secret).update(bytes).digest('hex')}`;
-			const good = hmac(body, meta.appSecret);
-			const variants = [
-				() => ({ body, signature: hmac(body, 'another-app-secret') }),
-				() => ({ body, signature: undefined }),
-				() => ({ body, signature: good.replace('sha256=', 'sha1=') }),
-				() => ({ body, signature: `${good.slice(0, -1)}${good.endsWith('0') ? '1' : '0'}` }),
-				() => ({ body: Buffer.from(body.toString().replace('read', 'sent')), signature: good }),
-				() => ({ body: Buffer.concat([body, Buffer.from(' ')]), signature: good }),
-				() => ({ body: Buffer.from(JSON.stringify(JSON.parse(body.toString()), null, 2)), signature: good }),
-				() => ({ body, signature: 'sha256=' }),
-				() => ({ body: crypto.randomBytes(64), signature: `sha256=${crypto.randomBytes(32).toString('hex')}`, type: 'application/octet-stream' }),
-			];
-			const statuses = {};
-			let next = 0;
-			async function worker() {
-				while (next < 1000) {
-					const index = next++;
-					const { body: bytes, signature, type = 'application/json' } = variants[index % variants.length]();
-					const headers = { 'content-type': type };
-					if (signature !== undefined) headers['x-hub-signature-256'] = signature;
-					const response = await fetch(manual.url, { method: 'POST', headers, body: bytes });
-					await response.arrayBuffer();
-					statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-				}
-			}
-			await Promise.all(Array.from({ length: 12 }, worker));
+			const variants = forgedVariants(body, meta.appSecret, { otherSecret: 'another-app-secret', edit: ['read', 'sent'] });
+			const statuses = await postForgeries(manual.url, variants, { inFlight: 12 });
 			t.assert.deepEqual(statuses, { 401: 1000 });
 			await sleep(1500);
 			t.assert.equal(await executionCount(t, manual.id), before, 'no execution was started');

@@ -11,5 +11,6 @@ module.exports = {
 	...require('./context'),
 	...require('./runner'),
 	...require('./browser'),
+	...require('./forgery'),
 	media: require('./media'),
 };
