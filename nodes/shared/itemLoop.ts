@@ -15,25 +15,21 @@ export interface ItemLoop {
 	execute: (itemIndex: number) => Promise<INodeExecutionData[]>;
 	/** The provider's error item of a failed or skipped item (never a secret). */
 	errorJson: (error: ItemFailure, status: 'failed' | 'skipped') => IDataObject;
-	/**
-	 * With "Check All Items First" (the default), runs before anything is sent for every item, with every request held
-	 * (DeliveryPolicy.validating): an item that reaches its first request is valid. Usually `execute` itself.
-	 */
-	validate?: (itemIndex: number) => Promise<unknown>;
 }
 
 /**
- * The validation pass, for all items before the first request: returns the error of each invalid item. Requests are
- * held (refused) meanwhile; an item whose check got as far as a request is valid.
+ * The validation pass, for all items before the first request: each item's operation runs with every request held
+ * (refused, DeliveryPolicy.validating); an item whose checks got as far as a request is valid. Returns the error of
+ * each invalid item.
  */
-async function validateItems(loop: ItemLoop, validate: (itemIndex: number) => Promise<unknown>): Promise<Map<number, Error>> {
-	const { policy, itemCount } = loop;
+async function validateItems(loop: ItemLoop): Promise<Map<number, Error>> {
+	const { policy, itemCount, execute } = loop;
 	const invalid = new Map<number, Error>();
 	policy.validating = true;
 	try {
 		for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 			try {
-				await validate(itemIndex);
+				await execute(itemIndex);
 			} catch (error) {
 				if (!policy.reachedRequest.has(itemIndex)) invalid.set(itemIndex, error as Error);
 			}
@@ -45,16 +41,16 @@ async function validateItems(loop: ItemLoop, validate: (itemIndex: number) => Pr
 }
 
 /**
- * The item loop both action nodes share. With `validate` and "Check All Items First" on, every item is checked first:
+ * The item loop both action nodes share. With "Check All Items First" (the default) every item is checked first:
  * nothing is sent if one is invalid, unless Continue On Fail (then invalid items become error items and the valid ones
- * are sent); off, each item's own checks run just before its send. Then: up to "Parallel Requests" items at once; the output keeps input order with
- * pairedItem; Continue On Fail and "Return Unsent" honoured. Without Continue On Fail the first failure stops new
+ * are sent); off, each item's own checks run just before its send. Then: up to "Parallel Requests" items at once; the
+ * output keeps input order with pairedItem; Continue On Fail and "Return Unsent" honoured. Without Continue On Fail the first failure stops new
  * items from starting (items in flight finish first, then it is raised). A cancelled execution starts no further item.
  */
 export async function runItems(context: IExecuteFunctions, loop: ItemLoop): Promise<INodeExecutionData[][]> {
 	const { itemCount, policy, execute, errorJson } = loop;
 	const continueOnFail = context.continueOnFail();
-	const invalid = loop.validate === undefined || !policy.settings.checkAllItemsFirst ? undefined : await validateItems(loop, loop.validate);
+	const invalid = policy.settings.checkAllItemsFirst ? await validateItems(loop) : undefined;
 	if (invalid !== undefined && !continueOnFail && invalid.size > 0) {
 		const first = Math.min(...invalid.keys());
 		throw withItemIndex(context.getNode(), invalid.get(first), first);

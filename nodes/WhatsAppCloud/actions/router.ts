@@ -38,8 +38,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Pacing and the message cap are per execution: nothing in workflow static data (queue-mode workers do not load it).
 	const policy = new DeliveryPolicy(settings, context.getExecutionCancelSignal?.());
 	attachDeliveryPolicy(context, policy);
-	const execute = async (itemIndex: number) => await operation.execute.call(context, itemIndex);
-	// Every item is checked before the first request (each operation with its requests held): bad input fails before
-	// anything is sent.
-	return await runItems(context, { itemCount: items.length, policy, execute, errorJson, validate: execute });
+	// With Check All Items First (the default) the item loop runs every operation with its requests held before the
+	// first request: bad input fails before anything is sent.
+	return await runItems(context, { itemCount: items.length, policy, execute: async (itemIndex) => await operation.execute.call(context, itemIndex), errorJson });
 }

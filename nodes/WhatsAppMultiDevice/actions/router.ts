@@ -41,11 +41,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const policy = new DeliveryPolicy(settings, context.getExecutionCancelSignal?.());
 	attachDeliveryPolicy(context, policy);
 	// Each item: the text parameters (no object or array from an expression), then the operation — recipient, text,
-	// media type and size, whatever it checks before its first request. The validation pass runs it with requests held.
+	// media type and size, whatever it checks before its first request. The item loop's validation pass runs it with
+	// requests held.
 	const textParameters = [...operation.description, deviceIdField, sendingOptions];
 	const execute = async (itemIndex: number) => {
 		checkTextParameters(context, itemIndex, textParameters);
 		return await operation.execute.call(context, itemIndex);
 	};
-	return await runItems(context, { itemCount: items.length, policy, execute, errorJson, validate: execute });
+	return await runItems(context, { itemCount: items.length, policy, execute, errorJson });
 }
